@@ -1,0 +1,47 @@
+// `odeforge derive <spec> [--dim D] [--format text|json|latex]`: print what the design derives.
+import type { Command } from 'commander';
+import { loadDesign, OdeforgeError, type Design } from '../../index.js';
+import { parsePositiveInteger } from '../options.js';
+
+export function register(program: Command): void {
+  program
+    .command('derive')
+    .description('print every derived quantity of a design (text, JSON or LaTeX)')
+    .argument('<spec>', 'design spec file (YAML or JSON)')
+    .option('--dim <D>', 'dimension d, when the spec has none')
+    .option('--format <format>', 'text | json | latex', 'text')
+    .action((spec: string, options: { dim?: string; format: string }) => {
+      const design = loadDesign(spec, { ...(options.dim === undefined ? {} : { dimension: parsePositiveInteger('dim', options.dim) }) });
+      process.stdout.write(render(design, options.format));
+    });
+}
+
+/** The `derive --format json` document (DESIGN.md). */
+export function derivationJson(design: Design): object {
+  const { prior, ...quantities } = design.derivation;
+  return {
+    name: design.name, family: design.family, dimension: design.dimension, T: design.T, epsilon: design.epsilon,
+    quantities, prior: { kind: design.prior.kind, ...prior },
+  };
+}
+
+function render(design: Design, format: string): string {
+  switch (format) {
+    case 'json': return `${JSON.stringify(derivationJson(design), null, 2)}\n`;
+    case 'latex': return renderLatex(design);
+    case 'text': return renderText(design);
+    default: throw new OdeforgeError(`--format must be text, json or latex, not "${format}"`);
+  }
+}
+
+function renderText(design: Design): string {
+  const head = `${design.name} (${design.family}, d = ${design.dimension}, t ∈ [${design.epsilon}, ${design.T}], prior ${design.prior.kind})`;
+  const width = Math.max(...Object.keys(design.derivation).map((k) => k.length));
+  const lines = Object.entries(design.derivation).map(([name, q]) => `  ${name.padEnd(width)} = ${q.expr}`);
+  return `${head}\n${lines.join('\n')}\n`;
+}
+
+function renderLatex(design: Design): string {
+  const rows = Object.entries(design.derivation).map(([name, q]) => `  \\mathrm{${name.replace(/_/g, '\\_')}} &= ${q.latex}`);
+  return `% ${design.name}: derived by odeforge\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
+}

@@ -1,0 +1,370 @@
+// The exact marginal field of an empirical data set, f_t(x) = Σ_i w_i v_t(x|x_i) (MATH.md §1), batched.
+// Hot loops only: distances blocked over data, log-sum-exp weights, negligible weights never exponentiated.
+// It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
+import type { FieldKernel } from '../design/types.js';
+import { OdeforgeError } from '../errors.js';
+import type { BatchField, EmpiricalData } from './types.js';
+
+/**
+ * How far below a row's largest log-weight a weight is skipped: m weights each below e^{−cut} relative
+ * to the largest add up to less than 2^{−53} (53 ln 2 = 36.74 < 37), so skipping them cannot change the
+ * float64 result; never less than 40.
+ */
+export function logWeightCutoff(m: number): number {
+  return Math.max(40, 37 + Math.log(m));
+}
+
+const enum Kind {
+  GaussianPath,
+  PoissonPath,
+  GeneralPath,
+  Radial,
+}
+
+/** Rows per tile and doubles of data per block: a block stays in L1 while a tile of rows visits it. */
+const TILE_ROWS = 8;
+const BLOCK_DOUBLES = 2048;
+
+/** Validate and wrap a flat m × dim array as empirical data. */
+export function empiricalData(values: Float64Array, dim: number, file?: string): EmpiricalData {
+  if (!Number.isInteger(dim) || dim < 1) throw new OdeforgeError(`dimension must be a positive integer, got ${dim}`);
+  if (values.length === 0) throw new OdeforgeError('the data set is empty', { file }, 'give at least one data point');
+  if (values.length % dim !== 0) {
+    throw new OdeforgeError(`data has ${values.length} numbers, not a multiple of the dimension ${dim}`, { file });
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new OdeforgeError(
+        `data point ${Math.floor(i / dim) + 1}, coordinate ${(i % dim) + 1} is ${values[i]}`,
+        { file },
+        'remove or fix non-finite values',
+      );
+    }
+  }
+  return { data: values, rows: values.length / dim, dim };
+}
+
+/**
+ * Marginal velocity and score of empirical data under a design's FieldKernel.
+ * - path kernels: f = (σ̇/σ)(x − α x̂) + α̇ x̂, x̂ = Σ w_i x_i, w_i ∝ q(|x − α x_i|²/σ²)  (MATH.md §5);
+ * - radial kernels: f = Σ w_i k_t(r_i)(x − x_i), w_i ∝ φ_t(r_i)  (MATH.md §2).
+ * Not safe to call concurrently on one instance (it owns scratch buffers); one instance per thread.
+ */
+export class EmpiricalField implements BatchField {
+  readonly dim: number;
+  private readonly kind: Kind;
+  private readonly data: Float64Array;
+  private readonly m: number;
+  private readonly cut: number;
+  /** Poisson noise: log q = −c log1p(ρ²), c = (d + D)/2. */
+  private readonly poissonPower: number;
+  private readonly dist: Float64Array;
+  private readonly logw: Float64Array;
+  private readonly survivors: Int32Array;
+  private readonly weights: Float64Array;
+  private readonly acc: Float64Array;
+  private readonly alpha = new Float64Array(TILE_ROWS);
+  private readonly sigma = new Float64Array(TILE_ROWS);
+  private readonly dAlpha = new Float64Array(TILE_ROWS);
+  private readonly dSigma = new Float64Array(TILE_ROWS);
+  private cachedT = Number.NaN;
+  private cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
+
+  constructor(
+    private readonly kernel: FieldKernel,
+    data: EmpiricalData,
+  ) {
+    this.dim = data.dim;
+    this.data = data.data;
+    this.m = data.rows;
+    this.cut = logWeightCutoff(this.m);
+    this.kind = kindOf(kernel);
+    this.poissonPower =
+      kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
+    this.dist = new Float64Array(TILE_ROWS * this.m);
+    this.logw = new Float64Array(this.m);
+    this.survivors = new Int32Array(this.m);
+    this.weights = new Float64Array(this.m);
+    this.acc = new Float64Array(this.dim);
+  }
+
+  velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
+    const d = this.dim;
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      this.tileDistances(x, row0, rows);
+      for (let r = 0; r < rows; r++) {
+        const base = (row0 + r) * d;
+        const count = this.rowWeights(t[row0 + r]!, r);
+        if (this.kind === Kind.Radial) this.radialVelocity(t[row0 + r]!, r, x, base, count, out);
+        else this.pathVelocity(r, x, base, count, out);
+      }
+    }
+  }
+
+  score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
+    const d = this.dim;
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      this.tileDistances(x, row0, rows);
+      for (let r = 0; r < rows; r++) {
+        const base = (row0 + r) * d;
+        const count = this.rowWeights(t[row0 + r]!, r);
+        this.rowScore(t[row0 + r]!, r, x, base, count, out);
+      }
+    }
+  }
+
+  private tileSchedules(t: Float64Array, row0: number, rows: number): void {
+    const kernel = this.kernel;
+    for (let r = 0; r < rows; r++) {
+      if (kernel.kind === 'radial') {
+        this.alpha[r] = 1;
+        continue;
+      }
+      const ti = t[row0 + r]!;
+      if (ti !== this.cachedT) {
+        this.cachedSchedule = kernel.schedule(ti);
+        this.cachedT = ti;
+      }
+      const s = this.cachedSchedule;
+      this.alpha[r] = s.alpha;
+      this.sigma[r] = s.sigma;
+      this.dAlpha[r] = s.dAlpha;
+      this.dSigma[r] = s.dSigma;
+    }
+  }
+
+  /** dist[r·m + j] = |x_r − α_r x_j|² for the tile's rows, data visited block by block. */
+  private tileDistances(x: Float64Array, row0: number, rows: number): void {
+    const { data, m, dim: d, dist, alpha } = this;
+    const block = Math.max(1, Math.floor(BLOCK_DOUBLES / d));
+    for (let j0 = 0; j0 < m; j0 += block) {
+      const j1 = Math.min(m, j0 + block);
+      for (let r = 0; r < rows; r++) {
+        const xb = (row0 + r) * d;
+        const a = alpha[r]!;
+        const ob = r * m;
+        if (d === 2) {
+          const x0 = x[xb]!;
+          const x1 = x[xb + 1]!;
+          for (let j = j0; j < j1; j++) {
+            const e0 = x0 - a * data[2 * j]!;
+            const e1 = x1 - a * data[2 * j + 1]!;
+            dist[ob + j] = e0 * e0 + e1 * e1;
+          }
+        } else {
+          for (let j = j0; j < j1; j++) {
+            const db = j * d;
+            let s = 0;
+            for (let k = 0; k < d; k++) {
+              const e = x[xb + k]! - a * data[db + k]!;
+              s += e * e;
+            }
+            dist[ob + j] = s;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Fill survivors/weights with the indices and unnormalized weights w_j = e^{log w_j − max} of the
+   * data points whose weight is not negligible; returns their count.
+   */
+  private rowWeights(t: number, r: number): number {
+    switch (this.kind) {
+      case Kind.GaussianPath:
+        return this.gaussianWeights(r);
+      case Kind.PoissonPath:
+        return this.poissonWeights(r);
+      case Kind.GeneralPath:
+        return this.generalPathWeights(r);
+      case Kind.Radial:
+        return this.radialWeights(t, r);
+    }
+  }
+
+  /** log w_j = −|x − α x_j|²/(2σ²): the largest weight is the nearest point, no exp needed to find it. */
+  private gaussianWeights(r: number): number {
+    const { dist, m, survivors, weights } = this;
+    const ob = r * m;
+    let qmin = Infinity;
+    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    const s = this.sigma[r]!;
+    const inv = 0.5 / (s * s);
+    const limit = qmin + this.cut / inv;
+    let count = 0;
+    for (let j = 0; j < m; j++) {
+      const q = dist[ob + j]!;
+      if (q <= limit) {
+        survivors[count] = j;
+        weights[count] = Math.exp(-(q - qmin) * inv);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** log w_j = −c log1p(|x − α x_j|²/σ²), so w_j / w_max = ((σ² + q_min)/(σ² + q_j))^c. */
+  private poissonWeights(r: number): number {
+    const { dist, m, survivors, weights } = this;
+    const ob = r * m;
+    let qmin = Infinity;
+    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    const s = this.sigma[r]!;
+    const s2 = s * s;
+    const c = this.poissonPower;
+    const top = s2 + qmin;
+    const limit = top * Math.exp(this.cut / c) - s2;
+    let count = 0;
+    for (let j = 0; j < m; j++) {
+      const q = dist[ob + j]!;
+      if (q <= limit) {
+        survivors[count] = j;
+        weights[count] = Math.pow(top / (s2 + q), c);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** log w_j = logNoise(|x − α x_j|²/σ²) for any isotropic noise law. */
+  private generalPathWeights(r: number): number {
+    const kernel = this.kernel;
+    if (kernel.kind !== 'path') throw new Error('unreachable');
+    const { dist, m, logw } = this;
+    const ob = r * m;
+    const s = this.sigma[r]!;
+    const inv = 1 / (s * s);
+    let max = -Infinity;
+    for (let j = 0; j < m; j++) {
+      const l = kernel.logNoise(dist[ob + j]! * inv);
+      logw[j] = l;
+      if (l > max) max = l;
+    }
+    return this.survivingWeights(max);
+  }
+
+  /** log w_j = log φ_t(r_j), r_j = |x − x_j|. */
+  private radialWeights(t: number, r: number): number {
+    const kernel = this.kernel;
+    if (kernel.kind !== 'radial') throw new Error('unreachable');
+    const { dist, m, logw } = this;
+    const ob = r * m;
+    let max = -Infinity;
+    for (let j = 0; j < m; j++) {
+      const l = kernel.logPhi(t, Math.sqrt(dist[ob + j]!));
+      logw[j] = l;
+      if (l > max) max = l;
+    }
+    return this.survivingWeights(max);
+  }
+
+  /** Weights from logw[]: those within the cutoff of the max; a +∞ max (x on a singular point) takes all. */
+  private survivingWeights(max: number): number {
+    const { m, logw, survivors, weights } = this;
+    let count = 0;
+    if (max === Infinity) {
+      for (let j = 0; j < m; j++) {
+        if (logw[j] === Infinity) {
+          survivors[count] = j;
+          weights[count++] = 1;
+        }
+      }
+      return count;
+    }
+    const limit = max - this.cut;
+    for (let j = 0; j < m; j++) {
+      const l = logw[j]!;
+      if (l >= limit) {
+        survivors[count] = j;
+        weights[count++] = Math.exp(l - max);
+      }
+    }
+    return count;
+  }
+
+  /** f = (σ̇/σ)(x − α x̂) + α̇ x̂. With no surviving weight (kernel zero everywhere) the row is NaN. */
+  private pathVelocity(r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
+    const { data, dim: d, survivors, weights, acc } = this;
+    acc.fill(0);
+    let sum = 0;
+    for (let c = 0; c < count; c++) {
+      const w = weights[c]!;
+      const db = survivors[c]! * d;
+      sum += w;
+      for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[db + k]!;
+    }
+    const a = this.alpha[r]!;
+    const rate = this.dSigma[r]! / this.sigma[r]!;
+    const da = this.dAlpha[r]!;
+    const inv = 1 / sum;
+    for (let k = 0; k < d; k++) {
+      const xhat = acc[k]! * inv;
+      out[base + k] = rate * (x[base + k]! - a * xhat) + da * xhat;
+    }
+  }
+
+  /** f = Σ w_j k_t(r_j)(x − x_j) / Σ w_j. */
+  private radialVelocity(t: number, r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
+    const kernel = this.kernel;
+    if (kernel.kind !== 'radial') throw new Error('unreachable');
+    const { data, dim: d, m, dist, survivors, weights, acc } = this;
+    acc.fill(0);
+    let sum = 0;
+    for (let c = 0; c < count; c++) {
+      const j = survivors[c]!;
+      const w = weights[c]!;
+      sum += w;
+      const coef = w * kernel.k(t, Math.sqrt(dist[r * m + j]!));
+      const db = j * d;
+      for (let k = 0; k < d; k++) acc[k] = acc[k]! + coef * (x[base + k]! - data[db + k]!);
+    }
+    const inv = 1 / sum;
+    for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
+  }
+
+  /** ∇ log p_t(x) = Σ w_j ∇ log p_t(x|x_j) / Σ w_j. */
+  private rowScore(t: number, r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
+    const kernel = this.kernel;
+    const { data, dim: d, m, dist, survivors, weights, acc } = this;
+    const a = this.alpha[r]!;
+    const s2 = this.sigma[r]! * this.sigma[r]!;
+    acc.fill(0);
+    let sum = 0;
+    for (let c = 0; c < count; c++) {
+      const j = survivors[c]!;
+      const w = weights[c]!;
+      const q = dist[r * m + j]!;
+      sum += w;
+      let coef: number;
+      if (kernel.kind === 'radial') {
+        const rj = Math.sqrt(q);
+        // ∇ log φ(|x − x_j|) = ∂_r log φ · (x − x_j)/r; zero at r = 0 by symmetry.
+        coef = rj > 0 ? (w * kernel.dLogPhiDr(t, rj)) / rj : 0;
+      } else {
+        // ∇ log q(|x − α x_j|²/σ²) = 2 (log q)'(ρ²) (x − α x_j)/σ².
+        coef = (2 * w * kernel.dLogNoise(q / s2)) / s2;
+      }
+      const db = j * d;
+      for (let k = 0; k < d; k++) acc[k] = acc[k]! + coef * (x[base + k]! - a * data[db + k]!);
+    }
+    const inv = 1 / sum;
+    for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
+  }
+}
+
+function kindOf(kernel: FieldKernel): Kind {
+  if (kernel.kind === 'radial') return Kind.Radial;
+  switch (kernel.noise.kind) {
+    case 'gaussian':
+      return Kind.GaussianPath;
+    case 'poisson':
+      return Kind.PoissonPath;
+    case 'radial':
+      return Kind.GeneralPath;
+  }
+}

@@ -1,0 +1,15 @@
+// odeforge's public API: everything a user (and the CLI, report and export layers) may import.
+// Named exports only; anything not listed here is internal.
+
+export { OdeforgeError, IntegrationError, type SourcePosition } from './errors.js';
+export { loadSpec, parseSpec, designSchema, type DesignSpec } from './spec/index.js';
+export { loadDesign, designFromText, buildDesign, resolveDimension, type DesignOptions } from './design/index.js';
+export type {
+  Design, Kernel, Prior, PriorKind, Schedule, FieldKernel, NoiseLaw, MarginalField, PathConversions,
+  DerivedQuantity, FamilyName, Rng,
+} from './design/types.js';
+export {
+  lgamma, logBeta, gammaP, gammaQ, gammaPInv, betaI, betaIInv, erf, erfc, logSphereArea, logPoissonConstant,
+} from './numeric/special.js';
+export { createRng, sampleStream } from './numeric/rng.js';
+export { readDataFile } from './io/data.js';

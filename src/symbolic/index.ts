@@ -1,0 +1,18 @@
+// The symbolic layer's public face: the only way the rest of odeforge touches mathjs and nerdamer.
+import { toLatex } from './latex.js';
+import type { MathNode } from './math.js';
+
+export { safeParse, type ExpressionSource } from './parse.js';
+export { differentiate, dependsOn, add, sub, mul, div, pow } from './derivative.js';
+export { logAbs, signOf } from './logspace.js';
+export { compile, emitSource } from './compile.js';
+export { tidy, type CheckDomain } from './simplify.js';
+export { toLatex, symbolTex } from './latex.js';
+export { antiderivative, definiteFrom, agreesAt, type CheckPoints } from './integrate.js';
+export { substitute, freeSymbols } from './transform.js';
+export { call, constant, symbol, internal, type MathNode } from './math.js';
+
+/** A derived quantity for display: plain text and LaTeX of the same tree. */
+export function describeNode(node: MathNode): { expr: string; latex: string } {
+  return { expr: node.toString(), latex: toLatex(node) };
+}

@@ -1,0 +1,42 @@
+// LaTeX for derived quantities: mathjs toTex with handlers, because mathjs renders t, s, g, T as unit
+// names (\mathrm{t}) and knows nothing of sech, log-space helpers or parameter names with subscripts.
+import type { MathNode } from './math.js';
+
+const greek = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda',
+  'mu', 'nu', 'xi', 'rho', 'sigma', 'tau', 'phi', 'chi', 'psi', 'omega']);
+
+const operatorNames: Record<string, string> = {
+  sech: '\\operatorname{sech}', csch: '\\operatorname{csch}', coth: '\\coth', erf: '\\operatorname{erf}',
+  erfc: '\\operatorname{erfc}', sigmoid: '\\sigma', softplus: '\\operatorname{softplus}',
+  heaviside: '\\Theta', lgamma: '\\ln\\Gamma', gamma: '\\Gamma', log1p: '\\operatorname{log1p}',
+  expm1: '\\operatorname{expm1}', logsech: '\\ln\\operatorname{sech}', logcosh: '\\ln\\cosh',
+  logsinh: '\\ln\\sinh', logtanh: '\\ln\\tanh', log1mexp: '\\operatorname{log1mexp}',
+  logaddexp: '\\operatorname{logaddexp}', asinh: '\\operatorname{asinh}', acosh: '\\operatorname{acosh}',
+  atanh: '\\operatorname{atanh}',
+};
+
+/** LaTeX for one symbol name: greek letters, subscripts after `_`. */
+export function symbolTex(name: string): string {
+  if (name === 'pi') return '\\pi';
+  if (name === 'e') return 'e';
+  const [head, ...rest] = name.split('_');
+  const base = greek.has(head!) ? `\\${head}` : head!.length > 1 ? `\\mathit{${head}}` : head!;
+  return rest.length ? `${base}_{\\mathrm{${rest.join(',')}}}` : base;
+}
+
+/** LaTeX of a tree. */
+export function toLatex(node: MathNode): string {
+  return node.toTex({
+    parenthesis: 'auto',
+    implicit: 'hide',
+    handler: (child: MathNode, options: object) => {
+      if (child.type === 'SymbolNode') return symbolTex((child as unknown as { name: string }).name);
+      if (child.type === 'FunctionNode') {
+        const fn = child as unknown as { fn: { name: string }; args: MathNode[] };
+        const name = operatorNames[fn.fn.name];
+        if (name !== undefined) return `${name}\\left(${fn.args.map((a) => a.toTex(options)).join(', ')}\\right)`;
+      }
+      return undefined;
+    },
+  } as object);
+}

@@ -1,0 +1,102 @@
+// Rewrites log|f| as a tree that never takes the log of an underflowed number: products become sums,
+// exp(u) becomes u, sech/cosh/sinh/tanh get their log-space forms. Log-densities are built from this.
+import { add, div, mul, sub } from './derivative.js';
+import { call, constant, isConstant, type MathNode } from './math.js';
+
+type Op = { fn: string; args: MathNode[] };
+type Fn = { fn: { name: string }; args: MathNode[] };
+
+/** A tree for log|node|. */
+export function logAbs(node: MathNode): MathNode {
+  if (isConstant(node)) return constant(Math.log(Math.abs(node.value)));
+  if (node.type === 'SymbolNode' && (node as unknown as { name: string }).name === 'e') return constant(1);
+  switch (node.type) {
+    case 'ParenthesisNode':
+      return logAbs((node as unknown as { content: MathNode }).content);
+    case 'OperatorNode':
+      return logOperator(node as unknown as Op) ?? plainLog(node);
+    case 'FunctionNode':
+      return logFunction(node as unknown as Fn) ?? plainLog(node);
+    default:
+      return plainLog(node);
+  }
+}
+
+function plainLog(node: MathNode): MathNode {
+  return call('log', call('abs', node));
+}
+
+function logOperator(node: Op): MathNode | undefined {
+  const [a, b] = node.args as [MathNode, MathNode];
+  switch (node.fn) {
+    case 'unaryMinus':
+    case 'unaryPlus':
+      return logAbs(a);
+    case 'multiply':
+      return add(logAbs(a), logAbs(b));
+    case 'divide':
+      return sub(logAbs(a), logAbs(b));
+    case 'pow':
+      return mul(b, logAbs(a));
+    case 'add':
+    case 'subtract':
+      return logSum(node.fn, a, b);
+    default:
+      return undefined;
+  }
+}
+
+/** log(1 + x) → log1p(x); log(1 − e^{−u}) → log1mexp(u); otherwise no rewrite. */
+function logSum(fn: string, a: MathNode, b: MathNode): MathNode | undefined {
+  const va = isConstant(a) ? a.value : undefined;
+  if (va === 1 && fn === 'add') return call('log1p', b);
+  if (va === 1 && fn === 'subtract') {
+    const exponent = expArgument(b);
+    if (exponent !== undefined) return call('log1mexp', mul(constant(-1), exponent));
+    return call('log1p', mul(constant(-1), b));
+  }
+  return undefined;
+}
+
+function expArgument(node: MathNode): MathNode | undefined {
+  if (node.type === 'FunctionNode' && (node as unknown as Fn).fn.name === 'exp') return (node as unknown as Fn).args[0];
+  if (node.type === 'OperatorNode' && (node as unknown as Op).fn === 'pow') {
+    const [base, exponent] = (node as unknown as Op).args as [MathNode, MathNode];
+    if (base.type === 'SymbolNode' && (base as unknown as { name: string }).name === 'e') return exponent;
+  }
+  return undefined;
+}
+
+function logFunction(node: Fn): MathNode | undefined {
+  const u = node.args[0]!;
+  switch (node.fn.name) {
+    case 'exp': return u;
+    case 'sqrt': return div(logAbs(u), constant(2));
+    case 'abs': return logAbs(u);
+    case 'sech': return call('logsech', u);
+    case 'cosh': return call('logcosh', u);
+    case 'sinh': return call('logsinh', u);
+    case 'tanh': return call('logtanh', u);
+    case 'csch': return mul(constant(-1), call('logsinh', u));
+    case 'coth': return mul(constant(-1), call('logtanh', u));
+    case 'sigmoid': return mul(constant(-1), call('softplus', mul(constant(-1), u)));
+    default: return undefined;
+  }
+}
+
+/** A tree for sign(node) that stays right when node underflows: signs of factors multiply. */
+export function signOf(node: MathNode): MathNode {
+  if (isConstant(node)) return constant(Math.sign(node.value));
+  if (node.type === 'ParenthesisNode') return signOf((node as unknown as { content: MathNode }).content);
+  if (node.type === 'OperatorNode') {
+    const { fn, args } = node as unknown as Op;
+    if (fn === 'unaryMinus') return mul(constant(-1), signOf(args[0]!));
+    if (fn === 'unaryPlus') return signOf(args[0]!);
+    if (fn === 'multiply' || fn === 'divide') return mul(signOf(args[0]!), signOf(args[1]!));
+    if (fn === 'pow' && isConstant(args[1]!) && args[1].value % 2 === 0) return constant(1);
+  }
+  if (node.type === 'FunctionNode' && positiveFunctions.has((node as unknown as Fn).fn.name)) return constant(1);
+  return call('sign', node);
+}
+
+const positiveFunctions = new Set(['exp', 'sech', 'cosh', 'sqrt', 'abs', 'sigmoid', 'softplus', 'erfc', 'gamma']);

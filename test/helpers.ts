@@ -1,0 +1,21 @@
+// Shared test helpers: example paths, closed-form constants, finite differences.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const examplesDir = new URL('../examples/', import.meta.url).pathname;
+export const exampleFiles = readdirSync(examplesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+export const example = (name: string): string => `${examplesDir}${name}`;
+
+/** Central difference of f at x with a step relative to |x|. */
+export function centralDifference(f: (x: number) => number, x: number, relStep = 1e-5): number {
+  const h = relStep * Math.max(Math.abs(x), 1e-3);
+  return (f(x + h) - f(x - h)) / (2 * h);
+}
+
+export function relativeError(actual: number, expected: number): number {
+  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
+}
+
+/** An example's text with its `dimension:` line set to d. */
+export function specWithDimension(file: string, d: number): string {
+  return readFileSync(example(file), 'utf8').replace(/^dimension: \d+$/m, `dimension: ${d}`);
+}
