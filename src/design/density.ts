@@ -74,7 +74,7 @@ function quadratureProfile(density: MathNode, binding: Binding, velocity?: MathN
   const shell = (t: number) => (rho: number): number => (rho === 0 ? 0 : Math.exp(logDensity(t, rho) + (d - 1) * Math.log(rho)));
   const shellDt = (t: number) => (rho: number): number => (rho === 0 ? 0 : dDensityDt(t, rho) * Math.pow(rho, d - 1));
   const opts = (t: number) => ({ rtol: 1e-12, scale: t });
-  const mass = memo((t: number) => integrate(shell(t), 0, Infinity, opts(t)).value);
+  const mass = memo((t: number) => convergedValue(integrate(shell(t), 0, Infinity, opts(t))));
   const massDt = memo((t: number) => integrate(shellDt(t), 0, Infinity, opts(t)).value);
   const psi = (t: number, r: number): number => Math.min(1, integrate(shell(t), 0, r, opts(t)).value / mass(t));
   // ∂tψ = (∂t N · Z − N · ∂t Z) / Z²
@@ -113,4 +113,9 @@ function memo(fn: (t: number) => number): (t: number) => number {
     }
     return lastValue;
   };
+}
+
+/** The value of a quadrature, or NaN when its error estimate says the integral did not converge (divergent). */
+export function convergedValue(result: { value: number; error: number }): number {
+  return result.error <= 1e-6 * Math.abs(result.value) ? result.value : Number.NaN;
 }

@@ -1,5 +1,6 @@
 // Conditional paths x_t = α_t x0 + σ_t z with isotropic noise (MATH.md §5): kernel, conditional velocity
 // and score, parameterization conversions. The sde and poisson families compile to this.
+import { OdeforgeError } from '../errors.js';
 import type { DesignSpec } from '../spec/index.js';
 import type { Binding } from './bind.js';
 import { plainField } from './field.js';
@@ -10,6 +11,7 @@ import type { Design, FamilyName, Kernel, PathConversions } from './types.js';
 import { combine, distance2 } from './vector.js';
 
 export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: ScheduleFunctions, noise: Noise, binding: Binding): Design {
+  checkSchedule(spec, schedule);
   const d = binding.d;
   const kernel = pathKernel(schedule, noise, d);
   // v(x|x0) = (σ̇/σ)(x − α x0) + α̇ x0
@@ -110,4 +112,25 @@ function pathConversions(schedule: ScheduleFunctions, noise: Noise): PathConvers
       return combine(-sigma, score, 0, score);
     },
   };
+}
+
+/** Semantic rules on a schedule, checked on a grid of [ε, T]; the rule's text is the message. */
+const scheduleRules: { message: string; holds: (s: ReturnType<typeof scheduleAt>) => boolean }[] = [
+  { message: 'σ_t must be finite and > 0 on [ε, T]', holds: (s) => Number.isFinite(s.sigma) && s.sigma > 0 },
+  { message: 'α_t must be finite on [ε, T]', holds: (s) => Number.isFinite(s.alpha) },
+  { message: 'α̇_t and σ̇_t must be finite on [ε, T]', holds: (s) => Number.isFinite(s.dAlpha) && Number.isFinite(s.dSigma) },
+];
+
+function checkSchedule(spec: DesignSpec, schedule: ScheduleFunctions): void {
+  const steps = 64;
+  for (let i = 0; i <= steps; i++) {
+    const t = spec.epsilon * Math.pow(spec.T / spec.epsilon, i / steps);
+    const values = scheduleAt(schedule, t);
+    const broken = scheduleRules.find((rule) => !rule.holds(values));
+    if (broken) {
+      const body = spec.body;
+      const where = body.family === 'path' ? body.sigma.where : body.family === 'sde' ? body.diffusion.where : { file: spec.file };
+      throw new OdeforgeError(`${broken.message}; at t = ${t}: α = ${values.alpha}, σ = ${values.sigma}`, where);
+    }
+  }
 }

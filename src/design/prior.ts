@@ -7,6 +7,7 @@ import { logSphereArea } from '../numeric/special.js';
 import type { DesignSpec, PriorSpec } from '../spec/index.js';
 import { describeNode, logAbs, type MathNode } from '../symbolic/index.js';
 import { compileIn, type Binding, type Fn1 } from './bind.js';
+import { convergedValue } from './density.js';
 import { drawRadial } from './noise.js';
 import type { DerivedQuantity, Kernel, NoiseLaw, Prior, PriorKind, Rng } from './types.js';
 
@@ -75,7 +76,7 @@ function customPrior(density: MathNode, binding: Binding, where: { file?: string
   const d = binding.d;
   const logRho = compileIn(logAbs(density), ['r'], binding) as Fn1;
   const radialMass = (r: number): number => (r === 0 ? 0 : Math.exp(logRho(r) + (d - 1) * Math.log(r)));
-  const mass = integrate(radialMass, 0, Infinity, { rtol: 1e-11 }).value;
+  const mass = convergedValue(integrate(radialMass, 0, Infinity, { rtol: 1e-11 }));
   if (!(mass > 0 && Number.isFinite(mass))) {
     throw new OdeforgeError(`the custom prior density is not normalizable in dimension ${d} (its radial integral is ${mass})`, where);
   }

@@ -3,6 +3,7 @@
 // It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
 import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
+import { expNeg } from './expneg.js';
 import type { BatchField, EmpiricalData } from './types.js';
 
 /**
@@ -58,6 +59,8 @@ export class EmpiricalField implements BatchField {
   private readonly cut: number;
   /** Poisson noise: log q = −c log1p(ρ²), c = (d + D)/2. */
   private readonly poissonPower: number;
+  /** 2c when it is an integer (then x^c is exact multiplications and at most one sqrt), else −1. */
+  private readonly poissonTwoPower: number;
   private readonly dist: Float64Array;
   private readonly logw: Float64Array;
   private readonly survivors: Int32Array;
@@ -81,6 +84,7 @@ export class EmpiricalField implements BatchField {
     this.kind = kindOf(kernel);
     this.poissonPower =
       kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
+    this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
     this.dist = new Float64Array(TILE_ROWS * this.m);
     this.logw = new Float64Array(this.m);
     this.survivors = new Int32Array(this.m);
@@ -96,6 +100,10 @@ export class EmpiricalField implements BatchField {
       this.tileDistances(x, row0, rows);
       for (let r = 0; r < rows; r++) {
         const base = (row0 + r) * d;
+        if (this.kind === Kind.GaussianPath || this.kind === Kind.PoissonPath) {
+          this.fusedPathVelocity(r, x, base, out);
+          continue;
+        }
         const count = this.rowWeights(t[row0 + r]!, r);
         if (this.kind === Kind.Radial) this.radialVelocity(t[row0 + r]!, r, x, base, count, out);
         else this.pathVelocity(r, x, base, count, out);
@@ -201,7 +209,7 @@ export class EmpiricalField implements BatchField {
       const q = dist[ob + j]!;
       if (q <= limit) {
         survivors[count] = j;
-        weights[count] = Math.exp(-(q - qmin) * inv);
+        weights[count] = expNeg(-(q - qmin) * inv);
         count++;
       }
     }
@@ -224,11 +232,67 @@ export class EmpiricalField implements BatchField {
       const q = dist[ob + j]!;
       if (q <= limit) {
         survivors[count] = j;
-        weights[count] = Math.pow(top / (s2 + q), c);
+        weights[count] = this.ratioPower(top / (s2 + q));
         count++;
       }
     }
     return count;
+  }
+
+  /** x^c for the Poisson power c = (d + D)/2. */
+  private ratioPower(x: number): number {
+    let e = this.poissonTwoPower;
+    if (e < 0) return Math.pow(x, this.poissonPower);
+    let result = e & 1 ? Math.sqrt(x) : 1;
+    let b = x;
+    for (e >>= 1; e > 0; e >>= 1) {
+      if (e & 1) result *= b;
+      b *= b;
+    }
+    return result;
+  }
+
+  /**
+   * Gaussian and Poisson paths, velocity only: the weights of gaussianWeights/poissonWeights accumulated as
+   * they are computed (no survivor lists), with the d = 2 case unrolled. The hot loop of sampling.
+   */
+  private fusedPathVelocity(r: number, x: Float64Array, base: number, out: Float64Array): void {
+    const { dist, m, data, dim: d, acc } = this;
+    const ob = r * m;
+    let qmin = Infinity;
+    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    const s = this.sigma[r]!;
+    const s2 = s * s;
+    const gaussian = this.kind === Kind.GaussianPath;
+    const inv = 0.5 / s2;
+    const top = s2 + qmin;
+    const limit = gaussian ? qmin + this.cut / inv : top * Math.exp(this.cut / this.poissonPower) - s2;
+    let sum = 0;
+    if (d === 2) {
+      let a0 = 0;
+      let a1 = 0;
+      for (let j = 0; j < m; j++) {
+        const q = dist[ob + j]!;
+        if (q > limit) continue;
+        const w = gaussian ? expNeg(-(q - qmin) * inv) : this.ratioPower(top / (s2 + q));
+        sum += w;
+        a0 += w * data[2 * j]!;
+        a1 += w * data[2 * j + 1]!;
+      }
+      acc[0] = a0;
+      acc[1] = a1;
+    } else {
+      acc.fill(0);
+      for (let j = 0; j < m; j++) {
+        const q = dist[ob + j]!;
+        if (q > limit) continue;
+        const w = gaussian ? expNeg(-(q - qmin) * inv) : this.ratioPower(top / (s2 + q));
+        sum += w;
+        const db = j * d;
+        for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[db + k]!;
+      }
+    }
+    this.finishPathVelocity(r, x, base, sum, out);
   }
 
   /** log w_j = logNoise(|x − α x_j|²/σ²) for any isotropic noise law. */
@@ -248,7 +312,7 @@ export class EmpiricalField implements BatchField {
     return this.survivingWeights(max);
   }
 
-  /** log w_j = log φ_t(r_j), r_j = |x − x_j|. */
+  /** log w_j = log φ_t(r_j), r_j = |x − x_j|; dist[] then holds r_j (not r_j²) for the velocity and score. */
   private radialWeights(t: number, r: number): number {
     const kernel = this.kernel;
     if (kernel.kind !== 'radial') throw new Error('unreachable');
@@ -256,7 +320,9 @@ export class EmpiricalField implements BatchField {
     const ob = r * m;
     let max = -Infinity;
     for (let j = 0; j < m; j++) {
-      const l = kernel.logPhi(t, Math.sqrt(dist[ob + j]!));
+      const rj = Math.sqrt(dist[ob + j]!);
+      dist[ob + j] = rj;
+      const l = kernel.logPhi(t, rj);
       logw[j] = l;
       if (l > max) max = l;
     }
@@ -281,13 +347,13 @@ export class EmpiricalField implements BatchField {
       const l = logw[j]!;
       if (l >= limit) {
         survivors[count] = j;
-        weights[count++] = Math.exp(l - max);
+        weights[count++] = expNeg(l - max);
       }
     }
     return count;
   }
 
-  /** f = (σ̇/σ)(x − α x̂) + α̇ x̂. With no surviving weight (kernel zero everywhere) the row is NaN. */
+  /** f = (σ̇/σ)(x − α x̂) + α̇ x̂ from survivor weights. With no surviving weight the row is NaN. */
   private pathVelocity(r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
     const { data, dim: d, survivors, weights, acc } = this;
     acc.fill(0);
@@ -298,6 +364,12 @@ export class EmpiricalField implements BatchField {
       sum += w;
       for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[db + k]!;
     }
+    this.finishPathVelocity(r, x, base, sum, out);
+  }
+
+  /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂. */
+  private finishPathVelocity(r: number, x: Float64Array, base: number, sum: number, out: Float64Array): void {
+    const { dim: d, acc } = this;
     const a = this.alpha[r]!;
     const rate = this.dSigma[r]! / this.sigma[r]!;
     const da = this.dAlpha[r]!;
@@ -319,7 +391,7 @@ export class EmpiricalField implements BatchField {
       const j = survivors[c]!;
       const w = weights[c]!;
       sum += w;
-      const coef = w * kernel.k(t, Math.sqrt(dist[r * m + j]!));
+      const coef = w * kernel.k(t, dist[r * m + j]!);
       const db = j * d;
       for (let k = 0; k < d; k++) acc[k] = acc[k]! + coef * (x[base + k]! - data[db + k]!);
     }
@@ -342,7 +414,7 @@ export class EmpiricalField implements BatchField {
       sum += w;
       let coef: number;
       if (kernel.kind === 'radial') {
-        const rj = Math.sqrt(q);
+        const rj = q; // radialWeights left r_j in dist
         // ∇ log φ(|x − x_j|) = ∂_r log φ · (x − x_j)/r; zero at r = 0 by symmetry.
         coef = rj > 0 ? (w * kernel.dLogPhiDr(t, rj)) / rj : 0;
       } else {

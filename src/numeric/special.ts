@@ -75,7 +75,7 @@ export function lgamma(x: number): number {
 }
 
 /**
- * Γ(x) for x > 0, to a few ulp: Γ(x) = Γ(1 + x)/x below 1/2, recurrence below 10,
+ * Γ(x) for x > 0, to a few ulp: Γ(x) = Γ(1 + x)/x below 1/2, recurrence below 24 (exact at integers up to 23),
  * Stirling Γ(x) = √(2π) x^{x−½} e^{−x} e^{δ(x)} above (with x^{x−½} split in two powers to avoid overflow).
  * @returns NaN for x ≤ 0; +∞ beyond x ≈ 171.62.
  */
@@ -84,7 +84,7 @@ export function gammaFn(x: number): number {
   if (x > MAX_GAMMA_ARG) return Infinity;
   if (x < 0.5) return Math.exp(lgamma1p(x)) / x;
   if (x < 2.5) return Math.exp(lgamma1p(x - 1));
-  if (x < 10) {
+  if (x < 24) {
     let y = x;
     let product = 1;
     while (y >= 2.5) {
@@ -122,11 +122,12 @@ export function logBeta(a: number, b: number): number {
 /** log(1 + u) − u, accurate for small |u| (series) and elsewhere (log1p). */
 function log1pmx(u: number): number {
   if (Math.abs(u) > 0.25) return Math.log1p(u) - u;
+  // Σ_{k≥2} (−1)^{k+1} u^k / k = −Σ_{k≥2} (−u)^k / k
   let power = u * u;
   let sum = -power / 2;
   for (let k = 3; k < 60; k++) {
     power *= -u;
-    const term = power / k;
+    const term = -power / k;
     sum += term;
     if (Math.abs(term) <= EPS * Math.abs(sum)) break;
   }
@@ -134,12 +135,11 @@ function log1pmx(u: number): number {
 }
 
 /**
- * log λ − (λ − 1) for λ = num/den > 0: the exponent of Stirling-scaled power terms.
- * Quadratic near λ = 1 (no cancellation), and log(num/den) keeps full relative accuracy for λ ≪ 1.
+ * log λ − (λ − 1) from log λ and u = λ − 1 computed independently: the exponent of Stirling-scaled power terms.
+ * Quadratic in u near λ = 1 (no cancellation); log λ keeps full relative accuracy for λ ≪ 1.
  */
-function logRatioMinusLinear(num: number, den: number): number {
-  const u = (num - den) / den;
-  return Math.abs(u) < 0.5 ? log1pmx(u) : Math.log(num / den) - u;
+function logMinusLinear(logRatio: number, u: number): number {
+  return Math.abs(u) < 0.5 ? log1pmx(u) : logRatio - u;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +151,19 @@ function logRatioMinusLinear(num: number, den: number): number {
  */
 function logGammaPrefix(a: number, x: number): number {
   if (a < 10) return a * Math.log(x) - x - lgamma(a);
-  return 0.5 * Math.log(a / (2 * Math.PI)) + a * logRatioMinusLinear(x, a) - stirlingCorrection(a);
+  return 0.5 * Math.log(a / (2 * Math.PI)) + a * logMinusLinear(Math.log(x / a), (x - a) / a) - stirlingCorrection(a);
+}
+
+/**
+ * x^a e^{−x} / Γ(a). For a < 10, x^a by pow keeps full relative accuracy where exp(a log x) would lose |a log x|·ε
+ * (tiny x); the log form is the fallback where the product under- or overflows.
+ */
+function gammaPrefix(a: number, x: number): number {
+  if (a < 10) {
+    const direct = Math.pow(x, a) * Math.exp(-x - lgamma(a));
+    if (direct > 1e-300 && direct < Infinity) return direct;
+  }
+  return Math.exp(logGammaPrefix(a, x));
 }
 
 /** Σ_{n≥0} x^n / (a (a+1) ⋯ (a+n)), so that P(a, x) = prefix · sum (DLMF 8.7.1); converges for all x, fast for x < a + 1. */
@@ -195,7 +207,7 @@ function gammaQContinuedFraction(a: number, x: number): number {
 }
 
 /**
- * Q(a, x) for a < 1 and x < 2 without forming 1 − P (Temme, "Special functions", §11.2):
+ * Q(a, x) for a < 1 and x < 2 without forming 1 − P (the series of DLMF 8.7.1 regrouped, as in Gautschi 1979):
  * Q = −expm1(L) + e^L · a Σ_{n≥1} (−1)^{n+1} x^n / ((a + n) n!),  L = a log x − log Γ(1 + a).
  */
 function gammaQSmallA(a: number, x: number): number {
@@ -219,10 +231,10 @@ function upperByContinuedFraction(a: number, x: number): boolean {
 /** [P(a, x), Q(a, x)], each computed directly where it is the smaller one. Assumes a > 0, 0 < x < ∞. */
 function gammaPQ(a: number, x: number): [number, number] {
   if (upperByContinuedFraction(a, x)) {
-    const q = Math.exp(logGammaPrefix(a, x)) * gammaQContinuedFraction(a, x);
+    const q = gammaPrefix(a, x) * gammaQContinuedFraction(a, x);
     return [1 - q, q];
   }
-  const p = Math.exp(logGammaPrefix(a, x)) * gammaPSeriesSum(a, x);
+  const p = gammaPrefix(a, x) * gammaPSeriesSum(a, x);
   if (a >= 1 || p < 0.5) return [p, 1 - p];
   return [p, gammaQSmallA(a, x)];
 }
@@ -254,8 +266,7 @@ export function logGammaP(a: number, x: number): number {
   const boundary = gammaBoundary(a, x, -Infinity, 0);
   if (boundary !== undefined) return boundary;
   if (!upperByContinuedFraction(a, x)) return logGammaPrefix(a, x) + Math.log(gammaPSeriesSum(a, x));
-  const q = Math.exp(logGammaPrefix(a, x)) * gammaQContinuedFraction(a, x);
-  return Math.log1p(-q);
+  return Math.log1p(-gammaPrefix(a, x) * gammaQContinuedFraction(a, x));
 }
 
 /** log Q(a, x), accurate deep in the upper tail where Q underflows: log Q = log prefix + log(continued fraction). */
@@ -267,77 +278,74 @@ export function logGammaQ(a: number, x: number): number {
   return p < 0.5 ? Math.log1p(-p) : Math.log(q);
 }
 
-/** Value and slope of an increasing function whose root is sought. */
+/** An increasing function of log x at one point: its value and its derivative with respect to log x. */
 interface NewtonPoint {
   value: number;
   slope: number;
 }
 
+/** Below this, x^a/Γ(a+1) (or x^a/(a B(a, b))) is the lower tail to within a relative O(x): no iteration needed. */
+const LOG_TINY_ROOT = -690;
+
 /**
- * Root of an increasing g by Newton's method, safeguarded by bisection inside [lo, hi] (ends may be infinite).
- * Stops when the step is below 4ε·max(|v|, floor), or when it stops shrinking (the noise floor of g).
+ * Root x > 0 of g, increasing in log x. Newton steps Δ in log x, applied as x·e^{−Δ} so that x keeps full relative
+ * accuracy, safeguarded by geometric bisection inside the bracket [lo, hi] (hi may be ∞). Stops when |Δ| ≤ 4ε,
+ * or when |Δ| stops shrinking below 1e-9 (the noise floor of g).
  */
-function safeguardedNewton(g: (v: number) => NewtonPoint, start: number, bounds: { lo: number; hi: number; floor: number }): number {
-  let { lo, hi } = bounds;
-  let v = start;
+function newtonInLogX(g: (x: number) => NewtonPoint, start: number, bracket: { lo: number; hi: number }): number {
+  let { lo, hi } = bracket;
+  let x = start;
   let previousStep = Infinity;
   for (let iter = 0; iter < 200; iter++) {
-    const { value, slope } = g(v);
-    if (value === 0) return v;
-    if (value < 0) lo = v;
-    else hi = v;
-    let next = v - value / slope;
+    const { value, slope } = g(x);
+    if (value === 0) return x;
+    if (value < 0) lo = x;
+    else hi = x;
+    let next = x * Math.exp(-value / slope);
     if (!(next > lo && next < hi)) {
-      if (Number.isFinite(lo) && Number.isFinite(hi)) next = 0.5 * (lo + hi);
-      else next = value < 0 ? v + Math.max(1, Math.abs(v)) : v - Math.max(1, Math.abs(v));
+      if (lo > 0 && hi < Infinity) next = Math.sqrt(lo) * Math.sqrt(hi);
+      else next = hi === Infinity ? 16 * x : x / 16;
     }
-    const step = Math.abs(next - v);
-    const scale = Math.max(Math.abs(next), bounds.floor);
-    v = next;
-    if (step <= 4 * EPS * scale) return v;
-    if (step >= previousStep && step < 1e-8 * scale) return v;
+    const step = Math.abs(Math.log(next / x));
+    x = next;
+    if (step <= 4 * EPS) return x;
+    if (step >= previousStep && step < 1e-9) return x;
     previousStep = step;
   }
-  return v;
+  return x;
 }
 
-/** Start for the inverse: Wilson–Hilferty x ≈ a(1 − 1/(9a) + z/(3√a))³ when positive, else the small-x or tail form. */
-function gammaInverseStart(a: number, z: number, logTail: number, lower: boolean): number {
+/** Wilson–Hilferty x ≈ a(1 − 1/(9a) + z/(3√a))³ for the normal deviate z (0 where it fails, for small a). */
+function wilsonHilferty(a: number, z: number): number {
   const cube = 1 - 1 / (9 * a) + z / (3 * Math.sqrt(a));
-  const wilsonHilferty = cube > 0 ? a * cube * cube * cube : 0;
-  if (lower) {
-    // P(a, x) ≤ x^a / Γ(a + 1): this start lies left of the root.
-    const smallX = Math.exp((logTail + lgamma(a + 1)) / a);
-    return Math.max(smallX, wilsonHilferty);
-  }
-  // Q(a, x) ≈ x^{a−1} e^{−x} / Γ(a) far out: one fixed-point step from x = −log(q Γ(a)).
-  const tail = Math.max(1, -logTail - lgamma(a));
-  return Math.max(wilsonHilferty, tail + (a - 1) * Math.log(tail));
+  return cube > 0 ? a * cube * cube * cube : 0;
 }
 
-/** x with log P(a, x) = logP (P ≤ 1/2): Newton in log x on log P, slope x·p(x)/P = prefix/P. */
+/** x with log P(a, x) = logP, P ≤ ½. Newton in log x on log P, whose log-x slope is x·p(x)/P = prefix/P. */
 function invertLowerGamma(a: number, logP: number): number {
-  const start = gammaInverseStart(a, normalQuantile(Math.exp(logP)), logP, true);
-  const g = (logX: number): NewtonPoint => {
-    const x = Math.exp(logX);
+  // P(a, x) ≤ x^a/Γ(a + 1), with equality up to a factor 1 − O(x): this start lies left of the root.
+  const logSmallX = (logP + lgamma(a + 1)) / a;
+  if (logSmallX < LOG_TINY_ROOT) return Math.exp(logSmallX);
+  const g = (x: number): NewtonPoint => {
     const logCdf = logGammaP(a, x);
     return { value: logCdf - logP, slope: Math.exp(logGammaPrefix(a, x) - logCdf) };
   };
-  // The median is below a, so the root is too.
-  const logX = safeguardedNewton(g, Math.min(Math.log(start), Math.log(a)), { lo: -Infinity, hi: Math.log(a), floor: 1 });
-  return Math.exp(logX);
+  // The median is below a (Chen & Rubin 1986), so the root is too.
+  const start = Math.min(Math.max(Math.exp(logSmallX), wilsonHilferty(a, normalQuantile(Math.exp(logP)))), a);
+  return newtonInLogX(g, start, { lo: 0, hi: a });
 }
 
-/** x with log Q(a, x) = logQ (Q ≤ 1/2): Newton in x on −log Q, slope p(x)/Q. */
+/** x with log Q(a, x) = logQ, Q ≤ ½. Newton in log x on −log Q, whose log-x slope is x·p(x)/Q = prefix/Q. */
 function invertUpperGamma(a: number, logQ: number): number {
-  const start = gammaInverseStart(a, -normalQuantile(Math.exp(logQ)), logQ, false);
   const g = (x: number): NewtonPoint => {
     const logSf = logGammaQ(a, x);
-    return { value: logQ - logSf, slope: Math.exp(logGammaPrefix(a, x) - Math.log(x) - logSf) };
+    return { value: logQ - logSf, slope: Math.exp(logGammaPrefix(a, x) - logSf) };
   };
-  // The median exceeds a − 1/3 (Chen & Rubin 1986), so the root does too.
+  // The median exceeds a − 1/3 (Chen & Rubin 1986), so the root does too. Far out, Q ≈ x^{a−1} e^{−x}/Γ(a).
   const lo = Math.max(0, a - 1 / 3);
-  return safeguardedNewton(g, Math.max(start, lo * (1 + 1e-8) + TINY), { lo, hi: Infinity, floor: 0 });
+  const tail = Math.max(1, -logQ - lgamma(a));
+  const start = Math.max(wilsonHilferty(a, -normalQuantile(Math.exp(logQ))), tail + (a - 1) * Math.log(tail));
+  return newtonInLogX(g, start, { lo, hi: Infinity });
 }
 
 /**
@@ -364,27 +372,36 @@ export function gammaQInv(a: number, q: number): number {
 // Incomplete beta
 
 /**
- * log(x^a y^b / B(a, b)) with y = 1 − x given separately (so that y keeps its relative accuracy).
- * For a, b ≥ 10, Stirling for B gives ½ log(ab/(2π(a+b))) + a ℓ(x/x₀) + b ℓ(y/y₀) − Δδ with x₀ = a/(a+b),
+ * log(x^a y^b / B(a, b)) with y = 1 − x given separately. Of x and y, the one ≤ ½ is taken as exact (the caller's
+ * input, or 1 − input exactly by Sterbenz), and the logarithm of the other is log1p of minus it.
+ * For a, b ≥ 10, Stirling for B gives ½ log(ab/(2π(a+b)²)) + a ℓ(x/x₀) + b ℓ(y/y₀) − Δδ with x₀ = a/(a+b),
  * ℓ(λ) = log λ − λ + 1 (the linear parts cancel): no cancellation near the mode.
  */
 function logBetaPrefix(a: number, b: number, x: number, y: number): number {
-  if (a < 10 || b < 10) return a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
+  const xExact = x <= 0.5;
+  const logX = xExact ? Math.log(x) : Math.log1p(-y);
+  const logY = xExact ? Math.log1p(-x) : Math.log(y);
+  if (a < 10 || b < 10) return a * logX + b * logY - logBeta(a, b);
   const s = a + b;
+  const x0 = a / s;
+  const y0 = b / s;
+  const ux = xExact ? (x - x0) / x0 : (y0 - y) / x0;
+  const uy = xExact ? (x0 - x) / y0 : (y - y0) / y0;
   const corr = stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(s);
   return (
-    0.5 * Math.log((a / s) * b / (2 * Math.PI)) +
-    a * logRatioMinusLinear(x, a / s) +
-    b * logRatioMinusLinear(y, b / s) -
+    0.5 * Math.log((x0 * b) / (2 * Math.PI)) +
+    a * logMinusLinear(logX - Math.log(x0), ux) +
+    b * logMinusLinear(logY - Math.log(y0), uy) -
     corr
   );
 }
 
 /**
  * Continued fraction for I_x(a, b) = prefix/a · 1/(1 + d₁/(1 + d₂/(1 + ⋯))) (DLMF 8.17.22),
- * d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m)); modified Lentz. Fast for x < (a+1)/(a+b+2).
+ * d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m)); modified Lentz.
+ * Fast for x < (a+1)/(a+b+2); it converges beyond, more slowly. NaN if maxTerms are not enough.
  */
-function betaContinuedFraction(a: number, b: number, x: number): number {
+function betaContinuedFraction(a: number, b: number, x: number, maxTerms: number): number {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
@@ -393,7 +410,6 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
-  const maxTerms = 1000 + 40 * Math.ceil(Math.sqrt(Math.max(a, b)));
   for (let m = 1; m < maxTerms; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
@@ -413,12 +429,14 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) <= EPS) return h;
   }
-  throw new Error(`betaI: continued fraction did not converge for a = ${a}, b = ${b}, x = ${x}`);
+  return NaN;
 }
 
-/** log I_x(a, b) on the side where the continued fraction converges: log prefix + log(cf/a). */
+/** log I_x(a, b) on the side where the continued fraction converges fast: log prefix + log(cf/a). */
 function logBetaIDirect(a: number, b: number, x: number, y: number): number {
-  return logBetaPrefix(a, b, x, y) + Math.log(betaContinuedFraction(a, b, x) / a);
+  const fraction = betaContinuedFraction(a, b, x, 1000 + 40 * Math.ceil(Math.sqrt(Math.max(a, b))));
+  if (Number.isNaN(fraction)) throw new Error(`betaI: continued fraction did not converge for a = ${a}, b = ${b}, x = ${x}`);
+  return logBetaPrefix(a, b, x, y) + Math.log(fraction / a);
 }
 
 /** Whether I_x(a, b) is computed directly (else through the symmetry I_x(a, b) = 1 − I_{1−x}(b, a)). */
@@ -426,15 +444,24 @@ function betaLowerDirect(a: number, b: number, x: number): boolean {
   return x < (a + 1) / (a + b + 2);
 }
 
-/** [I_x(a, b), 1 − I_x(a, b)], each side computed directly where it is small. Assumes 0 < x < 1. */
+/**
+ * [I, 1 − I] with I = I_x(a, b) on its fast side. When I > 0.99 (small a puts the median far below x), 1 − I
+ * would cancel, so the complement I_{1−x}(b, a) is taken from the mirrored fraction, if it converges within
+ * 20000 terms (it is slower there and gathers some rounding, hence only when the cancellation is worse).
+ */
+function betaDirectWithComplement(a: number, b: number, x: number, y: number): [number, number] {
+  const i = Math.exp(logBetaIDirect(a, b, x, y));
+  if (i <= 0.99) return [i, 1 - i];
+  const complement = (Math.exp(logBetaPrefix(b, a, y, x)) * betaContinuedFraction(b, a, y, 20000)) / b;
+  return [i, Number.isNaN(complement) ? 1 - i : complement];
+}
+
+/** [I_x(a, b), 1 − I_x(a, b)], each accurate relative to itself. Assumes 0 < x < 1. */
 function betaIPair(a: number, b: number, x: number): [number, number] {
   const y = 1 - x;
-  if (betaLowerDirect(a, b, x)) {
-    const i = Math.exp(logBetaIDirect(a, b, x, y));
-    return [i, 1 - i];
-  }
-  const ic = Math.exp(logBetaIDirect(b, a, y, x));
-  return [1 - ic, ic];
+  if (betaLowerDirect(a, b, x)) return betaDirectWithComplement(a, b, x, y);
+  const [ic, i] = betaDirectWithComplement(b, a, y, x);
+  return [i, ic];
 }
 
 /** NaN for invalid (a, b, x); the boundary values at x ≤ 0 and x ≥ 1; undefined inside. */
@@ -462,10 +489,7 @@ export function betaIc(a: number, b: number, x: number): number {
 
 /** log I_x(a, b), accurate where I underflows. */
 function logBetaI(a: number, b: number, x: number): number {
-  const y = 1 - x;
-  if (betaLowerDirect(a, b, x)) return logBetaIDirect(a, b, x, y);
-  const ic = Math.exp(logBetaIDirect(b, a, y, x));
-  return ic < 0.5 ? Math.log1p(-ic) : Math.log(1 - ic);
+  return betaLowerDirect(a, b, x) ? logBetaIDirect(a, b, x, 1 - x) : Math.log(betaIPair(a, b, x)[0]);
 }
 
 /**
@@ -480,38 +504,63 @@ function betaInverseStart(a: number, b: number, p: number): number {
     const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
     return a / (a + b * Math.exp(2 * w));
   }
-  const logA = Math.log(a / (a + b));
-  const logB = Math.log(b / (a + b));
-  const t = Math.exp(a * logA) / a;
-  const u = Math.exp(b * logB) / b;
+  const t = Math.exp(a * Math.log(a / (a + b))) / a;
+  const u = Math.exp(b * Math.log(b / (a + b))) / b;
   const w = t + u;
   return p < t / w ? Math.pow(a * w * p, 1 / a) : 1 - Math.pow(b * w * (1 - p), 1 / b);
 }
 
-/** x with log I_x(a, b) = logP (p ≤ ½): Newton in log x on log I, slope x·f(x)/I = prefix/(y·I). */
-function invertLowerBeta(a: number, b: number, logP: number): number {
-  const start = betaInverseStart(a, b, Math.exp(logP));
-  const g = (logX: number): NewtonPoint => {
-    const x = Math.exp(logX);
-    const y = -Math.expm1(logX);
-    const logCdf = logBetaI(a, b, x);
-    return { value: logCdf - logP, slope: Math.exp(logBetaPrefix(a, b, x, y) - Math.log(y) - logCdf) };
-  };
-  const logStart = start > 0 && start < 1 ? Math.log(start) : Math.log(a / (a + b));
-  return Math.exp(safeguardedNewton(g, logStart, { lo: -Infinity, hi: 0, floor: 1 }));
+/** Start for a root x ≤ ½ of I_x(a, b) = p: the NR guess, or the small-x law I ≈ x^a/(a B(a, b)) where that guess fails. */
+function betaSmallSideStart(a: number, b: number, p: number): number {
+  const guess = betaInverseStart(a, b, p);
+  if (guess > 0 && guess <= 0.5) return guess;
+  return Math.min(0.5, Math.exp((Math.log(p) + Math.log(a) + logBeta(a, b)) / a));
 }
 
 /**
- * Inverse of I_·(a, b): x with I_x(a, b) = p, to ~1e-13 relative. Newton on log I in log x for p ≤ ½;
- * for p > ½ the mirror problem I_{1−x}(b, a) = 1 − p, so that x near 1 keeps 1 − x accurate internally.
+ * x ≤ ½ with log I_x(a, b) = logP, for p ≤ ½. Newton in log x on log I, whose log-x slope is x·f(x)/I = prefix/(y·I).
+ */
+function invertBetaLowerTail(a: number, b: number, logP: number): number {
+  // I_x(a, b) = x^a/(a B(a, b)) · (1 + O(x)).
+  const logSmallX = (logP + Math.log(a) + logBeta(a, b)) / a;
+  if (logSmallX < LOG_TINY_ROOT) return Math.exp(logSmallX);
+  const g = (x: number): NewtonPoint => {
+    const logCdf = logBetaI(a, b, x);
+    return { value: logCdf - logP, slope: Math.exp(logBetaPrefix(a, b, x, 1 - x) - Math.log1p(-x) - logCdf) };
+  };
+  return newtonInLogX(g, betaSmallSideStart(a, b, Math.exp(logP)), { lo: 0, hi: 1 });
+}
+
+/**
+ * x ≤ ½ with log(1 − I_x(a, b)) = logQ, for q ≤ ½ (small a: most of the mass sits near 0).
+ * Newton in log x on −log(1 − I), whose log-x slope is prefix/(y·(1 − I)).
+ */
+function invertBetaUpperTail(a: number, b: number, logQ: number): number {
+  const g = (x: number): NewtonPoint => {
+    const y = 1 - x;
+    const logSf = Math.log(betaIPair(a, b, x)[1]);
+    return { value: logQ - logSf, slope: Math.exp(logBetaPrefix(a, b, x, y) - Math.log(y) - logSf) };
+  };
+  return newtonInLogX(g, betaSmallSideStart(a, b, -Math.expm1(logQ)), { lo: 0, hi: 1 });
+}
+
+/** Root x ≤ ½ of I_x(a, b) = p, given p and q = 1 − p (the smaller one exact), from the small one. */
+function invertBetaSmallSide(a: number, b: number, p: number, q: number): number {
+  return p <= 0.5 ? invertBetaLowerTail(a, b, Math.log(p)) : invertBetaUpperTail(a, b, Math.log(q));
+}
+
+/**
+ * Inverse of I_·(a, b): x with I_x(a, b) = p, to ~1e-13 relative. The root is found on the side of ½ where it
+ * lies (x directly, or y = 1 − x through I_x(a, b) = 1 − I_y(b, a)), from the tail (p or 1 − p) that is small,
+ * by Newton's method in log x, so that both small x and 1 − x near 0 keep their relative accuracy.
  * @returns 0 for p = 0, 1 for p = 1, NaN outside [0, 1] or for a, b ≤ 0.
  */
 export function betaIInv(a: number, b: number, p: number): number {
   if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1) || a === Infinity || b === Infinity) return NaN;
   if (p === 0) return 0;
   if (p === 1) return 1;
-  if (p <= 0.5) return invertLowerBeta(a, b, Math.log(p));
-  return 1 - invertLowerBeta(b, a, Math.log1p(-p));
+  if (p <= betaI(a, b, 0.5)) return invertBetaSmallSide(a, b, p, 1 - p);
+  return 1 - invertBetaSmallSide(b, a, 1 - p, p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,7 +639,6 @@ export function erf(x: number): number {
  */
 export function erfc(x: number): number {
   const y = Math.abs(x);
-  if (Number.isNaN(x)) return NaN;
   if (y <= 0.46875) return 1 - x * erfSmallRatio(x);
   const c = erfcPositive(y);
   return x < 0 ? 2 - c : c;
@@ -643,7 +691,6 @@ function normalUpperTail(y: number): number {
  */
 export function normalCdf(x: number): number {
   const y = Math.abs(x);
-  if (Number.isNaN(x)) return NaN;
   if (y <= 0.67448975) {
     const z = x * x;
     let num = PNORM_A[4]! * z;

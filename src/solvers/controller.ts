@@ -33,3 +33,4 @@ export function integralController(options: IntegralControllerOptions): StepCont
     },
   };
 }
+

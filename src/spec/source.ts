@@ -22,8 +22,12 @@ export function readSpecFile(file: string): SpecSource {
   return parseSpecText(text, file);
 }
 
-/** Parse spec text; JSON is read by the same YAML 1.2 parser, so positions work for both. */
+/**
+ * Parse spec text; JSON is read by the same YAML 1.2 parser, so positions work for both, after a strict
+ * JSON check for .json files (YAML would accept a trailing comma that JSON tools reject).
+ */
 export function parseSpecText(text: string, file: string): SpecSource {
+  if (/\.json$/i.test(file)) checkStrictJson(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
   const error = doc.errors[0];
@@ -71,4 +75,16 @@ export function textPositionOf(source: SpecSource, path: readonly (string | numb
 function offsetPosition(source: SpecSource, offset: number): SourcePosition {
   const pos = source.lines.linePos(offset);
   return { file: source.file, line: pos.line, column: pos.col };
+}
+
+function checkStrictJson(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length, column = before.at(-1)!.length + 1;
+    throw new OdeforgeError(`syntax error: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, line, column });
+  }
 }

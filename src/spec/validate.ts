@@ -15,7 +15,7 @@ export function designSchema(): object {
 }
 
 function compiledValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(designSchema());
+  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(designSchema());
   return validator;
 }
 

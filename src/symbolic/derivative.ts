@@ -83,6 +83,13 @@ const outer: Record<string, (u: MathNode, args: MathNode[]) => MathNode> = {
   sigmoid: (u) => mul(call('sigmoid', u), sub(one(), call('sigmoid', u))),
   softplus: (u) => call('sigmoid', u),
   heaviside: () => constant(0),
+  sign: () => constant(0),
+  // the log-space helpers that logAbs introduces (their trees are differentiated for scores)
+  logsech: (u) => negate(call('tanh', u)),
+  logcosh: (u) => call('tanh', u),
+  logsinh: (u) => call('coth', u),
+  logtanh: (u) => mul(constant(2), call('csch', mul(constant(2), u))),
+  log1mexp: (u) => div(one(), call('expm1', u)),
 };
 
 function dFunction(node: MathNode & Args & { fn: { name: string } }, v: string): MathNode {

@@ -10,13 +10,18 @@ import { freeSymbols, substitute } from './transform.js';
 
 interface Nerdamer {
   integrate(expression: string, variable: string): { toString(): string };
+  set(setting: string, value: boolean): void;
   (expression: string): { toString(): string; evaluate(): { toString(): string } };
 }
 
 const require = createRequire(import.meta.url);
 let nerdamer: Nerdamer | undefined;
 function engine(): Nerdamer {
-  nerdamer ??= require('nerdamer-prime/all') as Nerdamer;
+  if (nerdamer === undefined) {
+    nerdamer = require('nerdamer-prime/all') as Nerdamer;
+    // nerdamer prints "Unable to compute integral!" on stdout by default; failures are ours to report
+    nerdamer.set('SILENCE_WARNINGS', true);
+  }
   return nerdamer;
 }
 

@@ -7,9 +7,9 @@ const dir = new URL('../fixtures/bad/', import.meta.url).pathname;
 
 /** [file, expected line, expected column, fragment of the message] — positions read off the fixtures by hand. */
 const cases: [string, number, number, string][] = [
-  ['yaml-syntax.yaml', 3, 7, 'syntax error'],
+  ['yaml-syntax.yaml', 4, 1, 'syntax error'],
   ['json-syntax.json', 5, 1, 'syntax error'],
-  ['negative-T.yaml', 3, 10, '"time.T" must be > 0'],
+  ['negative-T.yaml', 3, 11, '"time.T" must be > 0'],
   ['unknown-family.yaml', 1, 9, '"family" must be one of "radial", "path", "sde", "poisson"'],
   ['unknown-symbol.yaml', 2, 25, 'unknown symbol "q"'],
   ['unknown-function.yaml', 2, 14, 'unknown function "tanhh"'],
@@ -17,7 +17,7 @@ const cases: [string, number, number, string][] = [
   ['cycle.yaml', 3, 3, 'definitions form a cycle: a → b → a'],
   ['dimension-3.yaml', 2, 12, 'dimension mismatch'],
   ['non-numeric-parameter.yaml', 3, 7, '"parameters.s0" must be number'],
-  ['code-constructor.yaml', 2, 13, 'cannot parse expression'],
+  ['code-constructor.yaml', 2, 55, 'cannot parse expression'],
   ['code-import.yaml', 2, 13, 'unknown function "import"'],
   ['code-evaluate.yaml', 2, 13, 'unknown function "evaluate"'],
   ['code-proto.yaml', 2, 13, 'unknown symbol "__proto__"'],
@@ -27,11 +27,12 @@ const cases: [string, number, number, string][] = [
   ['wrong-family-key.yaml', 3, 1, 'key "alpha" does not belong to family "radial"'],
   ['unknown-key.yaml', 4, 11, 'unknown key "solvr" in "sampler"'],
   ['path-uses-r.yaml', 3, 8, '"sigma" may only depend on t, d, parameters, definitions; it uses r'],
-  ['epsilon-above-T.yaml', 3, 22, 'time.epsilon (2) must be smaller than time.T (1)'],
+  ['epsilon-above-T.yaml', 3, 23, 'time.epsilon (2) must be smaller than time.T (1)'],
   ['prior-mismatch.yaml', 4, 8, 'prior "gaussian" needs a path with gaussian noise'],
   ['non-normalizable.yaml', 2, 10, 'not normalizable'],
   ['no-dimension.yaml', 1, 1, 'the dimension is unknown'],
   ['reserved-parameter.yaml', 2, 14, '"t" is a reserved name'],
+  ['sigma-negative.yaml', 3, 8, 'σ_t must be finite and > 0 on [ε, T]'],
 ];
 
 function failure(file: string): OdeforgeError {

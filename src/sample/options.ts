@@ -1,0 +1,122 @@
+// The sampler's options, checked once at the boundary and resolved into a plan (what to sample, how).
+import type { Design } from '../design/types.js';
+import { OdeforgeError } from '../errors.js';
+import { empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
+import type { EmpiricalData, GaussianMixture } from '../field/types.js';
+import type { GridName, MethodOptions, SolverName } from '../solvers/index.js';
+import type { SamplerPool } from './pool.js';
+import type { DesignSource } from './source.js';
+
+export interface SampleOptions {
+  /** Data: flat m × d points, a table, or an analytic Gaussian mixture (Gaussian-noise designs). */
+  data: Float64Array | EmpiricalData | GaussianMixture;
+  /** Number of samples (of the whole run; a shard returns its slice). */
+  n: number;
+  /** Seed of the per-sample random streams (default 0). */
+  seed?: number;
+  /** Default dopri5. */
+  solver?: SolverName;
+  rtol?: number;
+  atol?: number;
+  /** Fixed-step solvers: number of steps (default 100). */
+  steps?: number;
+  /** Fixed-step solvers: time grid (default log). */
+  grid?: GridName;
+  /** Adaptive solvers: integrate in log t (default) or t. */
+  timeVariable?: 't' | 'log';
+  maxSteps?: number;
+  /** Threads computing, the calling one included (default os.availableParallelism(); 1 without designSource). */
+  threads?: number;
+  /** Produce only slice `index` (0-based) of `count` contiguous slices of the n samples. */
+  shard?: { index: number; count: number };
+  /** Called as samples progress: done (fractional) out of total for this run or shard. */
+  onProgress?: (done: number, total: number) => void;
+  /** Keep trajectories: true, or the number of save times for adaptive solvers (default 65, log-spaced). */
+  trajectories?: boolean | number;
+  /** How worker threads rebuild the design; without it (and without a pool) the run is single-threaded. */
+  designSource?: DesignSource;
+  /**
+   * Workers started earlier with `new SamplerPool(designSource, threads − 1)` (they load the design while the
+   * caller loads its own); the caller closes it. Its design must be the one passed to sample().
+   */
+  pool?: SamplerPool;
+  /** Samples per unit of work handed to a thread (default: about 8 units per thread, 16..1024). */
+  chunkSize?: number;
+}
+
+export interface SamplePlan {
+  source: FieldSource;
+  method: MethodOptions;
+  seed: number;
+  start: number;
+  count: number;
+  threads: number;
+  chunkSize: number;
+  saveTimes?: Float64Array;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new OdeforgeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** The data option as a field source, checked against the design's dimension. */
+export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptions['data']): FieldSource {
+  const d = design.dimension;
+  if (data instanceof Float64Array) return { kind: 'empirical', data: empiricalData(data, d) };
+  if ('weights' in data) return { kind: 'mixture', mixture: mixtureParameters(data, d) };
+  if (data.dim !== d) {
+    throw new OdeforgeError(`the data has dimension ${data.dim} but the design has dimension ${d}`, {}, 'use data of the design\'s dimension, or --dim');
+  }
+  return { kind: 'empirical', data: empiricalData(data.data, d) };
+}
+
+/** Log-spaced save times from T to ε, both ends exact. */
+function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
+  const a = Math.log(T);
+  const b = Math.log(epsilon);
+  const times = Float64Array.from({ length: count }, (_, k) => Math.exp(a + ((b - a) * k) / (count - 1)));
+  times[0] = T;
+  times[count - 1] = epsilon;
+  return times;
+}
+
+/**
+ * Check the options and resolve defaults.
+ * @throws OdeforgeError for n ≤ 0, a bad seed, shard, thread count or trajectory count, or bad data
+ */
+export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
+  const n = positiveInteger('n (the number of samples)', options.n);
+  const seed = options.seed ?? 0;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
+  const shard = options.shard ?? { index: 0, count: 1 };
+  positiveInteger('the shard count', shard.count);
+  if (!Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+    throw new OdeforgeError(`the shard index must be an integer in 0..${shard.count - 1}, got ${shard.index}`, {}, 'write --shard i/k with 0 ≤ i < k');
+  }
+  const start = Math.floor((n * shard.index) / shard.count);
+  const count = Math.floor((n * (shard.index + 1)) / shard.count) - start;
+  const threads = options.pool
+    ? options.pool.size + 1
+    : options.designSource ? positiveInteger('threads', options.threads ?? hardwareThreads) : 1;
+  const chunkSize = options.chunkSize ?? Math.min(1024, Math.max(16, Math.ceil(count / (8 * threads))));
+  positiveInteger('chunkSize', chunkSize);
+  const method: MethodOptions = {
+    solver: options.solver ?? 'dopri5',
+    T: design.T,
+    epsilon: design.epsilon,
+    rtol: options.rtol,
+    atol: options.atol,
+    steps: options.steps,
+    grid: options.grid,
+    timeVariable: options.timeVariable,
+    maxSteps: options.maxSteps,
+  };
+  let saveTimes: Float64Array | undefined;
+  if (options.trajectories !== undefined && options.trajectories !== false) {
+    const points = options.trajectories === true ? 65 : positiveInteger('trajectories', options.trajectories);
+    if (points < 2) throw new OdeforgeError('trajectories need at least 2 save times');
+    saveTimes = saveTimesFor(design.T, design.epsilon, points);
+  }
+  return { source: fieldSource(design as Pick<Design, 'dimension'>, options.data), method, seed, start, count, threads, chunkSize, saveTimes };
+}
