@@ -4,6 +4,7 @@
 export { OdeforgeError, IntegrationError, type SourcePosition } from './errors.js';
 export { loadSpec, parseSpec, designSchema, type DesignSpec } from './spec/index.js';
 export { loadDesign, designFromText, buildDesign, resolveDimension, type DesignOptions } from './design/index.js';
+export { quantityLabel } from './design/labels.js';
 export type {
   Design, Kernel, Prior, PriorKind, Schedule, FieldKernel, NoiseLaw, MarginalField, PathConversions,
   DerivedQuantity, FamilyName, Rng,

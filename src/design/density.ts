@@ -4,6 +4,7 @@
 import { OdeforgeError } from '../errors.js';
 import { integrate } from '../numeric/quadrature.js';
 import { invertIncreasing } from '../numeric/roots.js';
+import { logSphereArea } from '../numeric/special.js';
 import type { DesignSpec, Expression } from '../spec/index.js';
 import {
   antiderivative, constant, describeNode, differentiate, div, logAbs, mul, pow, sub, substitute, symbol, type MathNode,
@@ -84,12 +85,14 @@ function quadratureProfile(density: MathNode, binding: Binding, velocity?: MathN
     const nt = integrate(shellDt(t), 0, r, opts(t)).value;
     return (nt * z - n * massDt(t)) / (z * z);
   };
+  const logS = logSphereArea(d);
   const logDpsiDr = (t: number, r: number): number => logDensity(t, r) + (d - 1) * Math.log(r) - Math.log(mass(t));
   const kOverride = velocity ? (compileIn(velocity, ['t', 'r'], binding) as Fn2) : undefined;
   const profile: RadialProfile = {
     psi,
     logDpsiDr,
-    dLogDpsiDr: (t, r) => dLogDensityDr(t, r) + (d - 1) / r,
+    logPhi: (t, r) => logDensity(t, r) - Math.log(mass(t)) - logS,
+    dLogPhiDr: dLogDensityDr,
     dpsiDt,
     k: kOverride ?? ((t, r) => -dpsiDt(t, r) / (r * Math.exp(logDpsiDr(t, r)))),
     quantile: (t, u) => invertIncreasing((r) => psi(t, r), u, { lo: 0, hi: t, expand: true }),

@@ -80,18 +80,14 @@ export function poissonNoise(d: number, D: number): Noise {
 
 /** z with radial CDF F(ρ): q(z) = F'(ρ)/(S_{d−1} ρ^{d−1}); ρ = F^{−1}(u), uniform direction. */
 export function radialNoise(profile: RadialProfile, d: number): Noise {
-  const logS = logSphereArea(d);
-  const logDensity = (rho2: number): number => {
-    const rho = Math.sqrt(rho2);
-    return profile.logDpsiDr(1, rho) - logS - (d - 1) * Math.log(rho);
-  };
+  const logDensity = (rho2: number): number => profile.logPhi(1, Math.sqrt(rho2));
   return {
     law: { kind: 'radial' },
     logDensity,
     // d/dρ² = (1/2ρ) d/dρ
     dLogDensity: (rho2) => {
       const rho = Math.sqrt(rho2);
-      return (profile.dLogDpsiDr(1, rho) - (d - 1) / rho) / (2 * rho);
+      return profile.dLogPhiDr(1, rho) / (2 * rho);
     },
     cdf: (rho) => profile.psi(1, rho),
     quantile: (u) => profile.quantile(1, u),

@@ -1,8 +1,9 @@
 // A radial profile: a cumulative function ψ_t(r) and everything derived from it (MATH.md §2), compiled.
 // Used by the radial family and by paths whose noise is a radial law F(ρ) (then ψ does not depend on t).
 import { invertIncreasing } from '../numeric/roots.js';
+import { logSphereArea } from '../numeric/special.js';
 import {
-  call, constant, describeNode, differentiate, div, logAbs, mul, signOf, sub, symbol, type MathNode,
+  call, constant, describeNode, differentiate, div, logAbs, mul, pow, signOf, sub, symbol, type MathNode,
 } from '../symbolic/index.js';
 import { compileIn, tidyIn, type Binding, type Fn2 } from './bind.js';
 import type { DerivedQuantity } from './types.js';
@@ -12,8 +13,10 @@ export interface RadialProfile {
   psi: Fn2;
   /** log ∂_r ψ_t(r), from the log-space tree. */
   logDpsiDr: Fn2;
-  /** ∂_r log ∂_r ψ_t(r). */
-  dLogDpsiDr: Fn2;
+  /** log φ_t(r) = log ∂rψ − log S_{d−1} − (d−1) log r, the normalized density in R^d, compiled as one function. */
+  logPhi: Fn2;
+  /** ∂_r log φ_t(r). */
+  dLogPhiDr: Fn2;
   /** ∂_t ψ_t(r). */
   dpsiDt: Fn2;
   /** k_t(r) = −∂tψ / (r ∂rψ). */
@@ -37,13 +40,17 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
   const dpsiDr = tidy(differentiate(psiNode, 'r'));
   const dpsiDt = tidy(differentiate(psiNode, 't'));
   const logDpsiDr = logAbs(dpsiDr);
-  const dLogDpsiDr = tidy(differentiate(logDpsiDr, 'r'));
+  // (d − 1) log r and (d − 1)/r with d bound, so each compiles into one function
+  const radialPower = constant(binding.d - 1);
+  const logPhi = sub(sub(logDpsiDr, constant(logSphereArea(binding.d))), mul(radialPower, call('log', symbol('r'))));
+  const dLogPhiDr = sub(tidy(differentiate(logDpsiDr, 'r')), div(radialPower, symbol('r')));
   // k_t(r) = −∂tψ / (r ∂rψ)  (MATH.md §2)
   const kNode = velocity ?? tidy(div(mul(constant(-1), dpsiDt), mul(symbol('r'), dpsiDr)));
   const compiled = {
     psi: compileIn(psi, vars, binding) as Fn2,
     logDpsiDr: compileIn(logDpsiDr, vars, binding) as Fn2,
-    dLogDpsiDr: compileIn(dLogDpsiDr, vars, binding) as Fn2,
+    logPhi: compileIn(logPhi, vars, binding) as Fn2,
+    dLogPhiDr: compileIn(dLogPhiDr, vars, binding) as Fn2,
     dpsiDt: compileIn(dpsiDt, vars, binding) as Fn2,
   };
   const k = velocity ? (compileIn(velocity, vars, binding) as Fn2) : underflowSafeK(kNode, dpsiDt, dpsiDr, binding);
@@ -57,6 +64,7 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
       dpsi_dt: describeNode(dpsiDt),
       log_dpsi_dr: describeNode(logDpsiDr),
       k: describeNode(kNode),
+      ...densityQuantities(dpsiDr, dpsiDt, logDpsiDr),
     },
     trees: { psi, dpsiDr, dpsiDt, logDpsiDr, k: kNode },
   };
@@ -72,5 +80,18 @@ function underflowSafeK(kNode: MathNode, dpsiDt: MathNode, dpsiDr: MathNode, bin
   return (t, r) => {
     const value = direct(t, r);
     return Number.isFinite(value) ? value : safe(t, r);
+  };
+}
+
+/** φ, log φ and ϕ for display, with d and S_{d−1} kept as symbols (MATH.md §2). */
+function densityQuantities(dpsiDr: MathNode, dpsiDt: MathNode, logDpsiDr: MathNode): Record<string, DerivedQuantity> {
+  const S = symbol('S_d'), r = symbol('r'), d = symbol('d');
+  const dMinusOne = sub(d, constant(1));
+  return {
+    // φ = ∂rψ / (S_{d−1} r^{d−1})
+    phi: describeNode(div(dpsiDr, mul(S, pow(r, dMinusOne)))),
+    log_phi: describeNode(sub(sub(logDpsiDr, call('log', S)), mul(dMinusOne, call('log', r)))),
+    // ϕ = −∂tψ / (S_{d−1} r^d)
+    varphi: describeNode(div(mul(constant(-1), dpsiDt), mul(S, pow(r, d)))),
   };
 }

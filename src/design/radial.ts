@@ -1,6 +1,5 @@
 // The radial (time-separated isotropic) family (MATH.md §2): a cumulative ψ_t(r), given or integrated
 // from a radial density; kernel φ_t(r) = ∂rψ/(S r^{d−1}) in log space, v = k_t(r)(x − x0).
-import { logSphereArea } from '../numeric/special.js';
 import type { DesignSpec, Expression } from '../spec/index.js';
 import type { Binding } from './bind.js';
 import { densityProfile } from './density.js';
@@ -19,10 +18,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     ? { profile: radialProfile(body.cumulative.node, binding, body.velocity?.node), derivation: {} }
     : densityProfile(body.density as Expression, binding, spec, body.velocity?.node);
   const profile = cumulative.profile;
-  const logS = logSphereArea(d);
-  // log φ_t(r) = log ∂rψ − log S_{d−1} − (d−1) log r
-  const logPhi = (t: number, r: number): number => profile.logDpsiDr(t, r) - logS - (d - 1) * Math.log(r);
-  const dLogPhiDr = (t: number, r: number): number => profile.dLogDpsiDr(t, r) - (d - 1) / r;
+  const { logPhi, dLogPhiDr } = profile;
   const kernel = radialKernel(profile, logPhi, d);
   const conditionalVelocity = (t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array =>
     scaledOffset(profile.k(t, Math.sqrt(distance2(x, x0))), x, x0);
@@ -41,9 +37,6 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     derivation: {
       ...profile.derivation,
       ...cumulative.derivation,
-      phi: { expr: `(${profile.derivation.dpsi_dr!.expr}) / (S_{d-1} r^(d-1))`, latex: `\\frac{${profile.derivation.dpsi_dr!.latex}}{S_{d-1} r^{d-1}}` },
-      log_phi: { expr: `${profile.derivation.log_dpsi_dr!.expr} - log S_{d-1} - (d-1) log(r)`, latex: `${profile.derivation.log_dpsi_dr!.latex} - \\ln S_{d-1} - (d-1)\\ln r` },
-      varphi: { expr: `-(${profile.derivation.dpsi_dt!.expr}) / (S_{d-1} r^d)`, latex: `-\\frac{${profile.derivation.dpsi_dt!.latex}}{S_{d-1} r^{d}}` },
       prior: priorDerivation,
       ...(body.velocity ? { k_override: { expr: body.velocity.text, latex: profile.derivation.k!.latex } } : {}),
     },

@@ -24,13 +24,18 @@ export function softplus(x: number): number {
 /** log sech(u) = log 2 − |u| − log1p(e^{−2|u|})  (MATH.md §2). */
 export function logsech(u: number): number {
   const a = Math.abs(u);
-  return Math.LN2 - a - Math.log1p(Math.exp(-2 * a));
+  return Math.LN2 - a - log1pSmall(Math.exp(-2 * a));
+}
+
+/** log1p(e) for e ≥ 0; below 1e-8 the series e − e²/2 is exact to double precision and much cheaper. */
+function log1pSmall(e: number): number {
+  return e < 1e-8 ? e - 0.5 * e * e : Math.log1p(e);
 }
 
 /** log cosh(u) = |u| + log1p(e^{−2|u|}) − log 2. */
 export function logcosh(u: number): number {
   const a = Math.abs(u);
-  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
+  return a + log1pSmall(Math.exp(-2 * a)) - Math.LN2;
 }
 
 /** log |sinh(u)| = |u| + log1p(−e^{−2|u|}) − log 2. */

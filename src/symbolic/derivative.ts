@@ -153,8 +153,8 @@ export function mul(a: MathNode, b: MathNode): MathNode {
   if (va === 0 || vb === 0) return constant(0);
   if (va === 1) return b;
   if (vb === 1) return a;
-  if (va === -1) return negate(wrap(b));
-  if (vb === -1) return negate(wrap(a));
+  if (va === -1) return negated(b);
+  if (vb === -1) return negated(a);
   return binary('*', a, b);
 }
 
@@ -171,6 +171,13 @@ export function pow(a: MathNode, b: MathNode): MathNode {
   if (vb === 1) return a;
   if (vb === 0) return constant(1);
   return binary('^', a, b);
+}
+
+/** −x, with −(−y) folded to y. */
+function negated(node: MathNode): MathNode {
+  const inner = node.type === 'ParenthesisNode' ? (node as unknown as { content: MathNode }).content : node;
+  if (inner.type === 'OperatorNode' && (inner as unknown as { fn: string }).fn === 'unaryMinus') return (inner as unknown as Args).args[0]!;
+  return negate(wrap(node));
 }
 
 function wrap(node: MathNode): MathNode {

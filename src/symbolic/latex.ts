@@ -19,6 +19,7 @@ const operatorNames: Record<string, string> = {
 export function symbolTex(name: string): string {
   if (name === 'pi') return '\\pi';
   if (name === 'e') return 'e';
+  if (name === 'S_d') return 'S_{d-1}';
   const [head, ...rest] = name.split('_');
   const base = greek.has(head!) ? `\\${head}` : head!.length > 1 ? `\\mathit{${head}}` : head!;
   return rest.length ? `${base}_{\\mathrm{${rest.join(',')}}}` : base;
@@ -30,7 +31,8 @@ export function toLatex(node: MathNode): string {
     parenthesis: 'auto',
     implicit: 'hide',
     handler: (child: MathNode, options: object) => {
-      if (child.type === 'SymbolNode') return symbolTex((child as unknown as { name: string }).name);
+      // braces keep a symbol from fusing with a preceding command (\cdot r, not \cdotr)
+      if (child.type === 'SymbolNode') return `{${symbolTex((child as unknown as { name: string }).name)}}`;
       if (child.type === 'FunctionNode') {
         const fn = child as unknown as { fn: { name: string }; args: MathNode[] };
         const name = operatorNames[fn.fn.name];

@@ -4,12 +4,18 @@ import { add, div, mul, sub } from './derivative.js';
 import { call, constant, isConstant, type MathNode } from './math.js';
 
 type Op = { fn: string; args: MathNode[] };
+const positiveVariables = new Set(['t', 'r', 'rho']);
 type Fn = { fn: { name: string }; args: MathNode[] };
 
 /** A tree for log|node|. */
 export function logAbs(node: MathNode): MathNode {
   if (isConstant(node)) return constant(Math.log(Math.abs(node.value)));
-  if (node.type === 'SymbolNode' && (node as unknown as { name: string }).name === 'e') return constant(1);
+  if (node.type === 'SymbolNode') {
+    const name = (node as unknown as { name: string }).name;
+    if (name === 'e') return constant(1);
+    // t, r and ρ are positive on every domain odeforge evaluates
+    if (positiveVariables.has(name)) return call('log', node);
+  }
   switch (node.type) {
     case 'ParenthesisNode':
       return logAbs((node as unknown as { content: MathNode }).content);

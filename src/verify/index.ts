@@ -4,7 +4,12 @@ import type { Design } from '../design/types.js';
 import { checkCdfBounds, checkConcentration, checkMonotone } from './cdf.js';
 import type { VerifyContext } from './context.js';
 import { checkContinuityConditional, checkContinuityMarginal } from './continuity.js';
+import { checkFinite } from './finite.js';
+import { checkPriorMismatch } from './mismatch.js';
 import { checkNormalization } from './normalization.js';
+import { checkKernelSampler, checkPriorSampler } from './samplers.js';
+import { checkSymbolicAgreement } from './symbolic.js';
+import { checkTransport } from './transport.js';
 import { propertyNames, type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport } from './types.js';
 
 export { propertyNames, type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport } from './types.js';
@@ -19,17 +24,13 @@ const checks: Record<PropertyName, (ctx: VerifyContext) => PropertyResult> = {
   concentration: checkConcentration,
   'continuity-conditional': checkContinuityConditional,
   'continuity-marginal': checkContinuityMarginal,
-  'symbolic-agreement': notYet('symbolic-agreement'),
-  'kernel-sampler': notYet('kernel-sampler'),
-  transport: notYet('transport'),
-  'prior-sampler': notYet('prior-sampler'),
-  'prior-mismatch': notYet('prior-mismatch'),
-  finite: notYet('finite'),
+  'symbolic-agreement': checkSymbolicAgreement,
+  'kernel-sampler': checkKernelSampler,
+  transport: checkTransport,
+  'prior-sampler': checkPriorSampler,
+  'prior-mismatch': checkPriorMismatch,
+  finite: checkFinite,
 };
-
-function notYet(name: PropertyName) {
-  return (): PropertyResult => ({ name, passed: true, runs: 0, maxResidual: 0, tolerance: 0, measure: '', counterexample: null, skipped: 'not yet' });
-}
 
 /**
  * Run every property (or the chosen ones) on a design.

@@ -35,8 +35,9 @@ interface Comparison {
   size: number;
 }
 
+/** A comparison passes when |derived − difference| ≤ max(tol·|derived|, noise): noise/tol is the smallest size. */
 function scalar(name: string, derived: number, difference: number, noise: number): Comparison {
-  return { name, derived, difference, error: Math.abs(derived - difference), size: Math.max(Math.abs(derived), noise) };
+  return { name, derived, difference, error: Math.abs(derived - difference), size: Math.max(Math.abs(derived), noise / SYMBOLIC_TOLERANCE) };
 }
 
 export function checkSymbolicAgreement(ctx: VerifyContext): PropertyResult {
@@ -107,7 +108,7 @@ function scoreComparison(design: Design, t: number, x: Float64Array, x0: Float64
   });
   return {
     name: 'score = ∇x log p', derived: Array.from(score), difference: gradient,
-    error: Math.sqrt(error), size: Math.max(Math.sqrt(size), noiseOf(design.kernel.logDensity(t, x, x0), h)),
+    error: Math.sqrt(error), size: Math.max(Math.sqrt(size), noiseOf(design.kernel.logDensity(t, x, x0), h) / SYMBOLIC_TOLERANCE),
   };
 }
 

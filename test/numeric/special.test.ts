@@ -321,6 +321,15 @@ describe('erf and erfc', () => {
       expect(erfc(-x)).toBe(2 - erfc(x));
     }
   });
+
+  it('saturate at ±∞ and propagate NaN', () => {
+    expect(erf(Infinity)).toBe(1);
+    expect(erfc(Infinity)).toBe(0);
+    expect(erfc(-Infinity)).toBe(2);
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalCdf(Infinity)).toBe(1);
+    for (const f of [erf, erfc, normalCdf]) expect(f(NaN)).toBeNaN();
+  });
 });
 
 describe('normalCdf, normalQuantile and erfinv', () => {

@@ -1,6 +1,6 @@
 // `odeforge derive <spec> [--dim D] [--format text|json|latex]`: print what the design derives.
 import type { Command } from 'commander';
-import { loadDesign, OdeforgeError, type Design } from '../../index.js';
+import { loadDesign, OdeforgeError, quantityLabel, type Design } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
 
 export function register(program: Command): void {
@@ -42,6 +42,6 @@ function renderText(design: Design): string {
 }
 
 function renderLatex(design: Design): string {
-  const rows = Object.entries(design.derivation).map(([name, q]) => `  \\mathrm{${name.replace(/_/g, '\\_')}} &= ${q.latex}`);
+  const rows = Object.entries(design.derivation).map(([name, q]) => `  ${quantityLabel(name)} &= ${q.latex}`);
   return `% ${design.name}: derived by odeforge\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
 }
