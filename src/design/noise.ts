@@ -93,8 +93,9 @@ export function radialNoise(profile: RadialProfile, d: number): Noise {
     quantile: (u) => profile.quantile(1, u),
     draw: (rng, out, offset) => drawRadial(rng, profile.quantile(1, rng.uniform()), d, out, offset),
     derivation: {
+      // in terms of r = ρ (ψ does not depend on t)
       noise_cdf: profile.derivation.psi!,
-      noise_dcdf: profile.derivation.dpsi_dr!,
+      noise_log_density: profile.derivation.log_phi!,
     },
   };
 }

@@ -33,7 +33,7 @@ export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: Sched
   });
   return {
     name: spec.name, description: spec.description, family, dimension: d,
-    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius,
+    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
     kernel, conditionalVelocity, conditionalScore,
     schedule: (t) => scheduleAt(schedule, t),
     conversions: pathConversions(schedule, noise),

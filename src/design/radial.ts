@@ -30,7 +30,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
   const { prior, derivation: priorDerivation } = buildPrior({ spec, binding, kernel });
   return {
     name: spec.name, description: spec.description, family: 'radial', dimension: d,
-    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius,
+    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
     kernel, conditionalVelocity, conditionalScore, prior,
     fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),

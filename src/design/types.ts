@@ -70,10 +70,12 @@ export interface Prior {
   radialCdf(r: number): number;
 }
 
-/** One derived quantity for display: a plain-text expression and its LaTeX. */
+/** One derived quantity for display: a plain-text expression, its LaTeX and, when symbolic, its Python. */
 export interface DerivedQuantity {
   expr: string;
   latex: string;
+  /** Python over `xp` (numpy or torch) and the exported module's helpers; absent for numeric-only quantities. */
+  python?: string;
 }
 
 /** Marginal velocity and score of an empirical data set (plain, unbatched; the fast one is field/). */
@@ -103,6 +105,8 @@ export interface Design {
   T: number;
   epsilon: number;
   dataRadius: number;
+  /** The spec's named parameters (symbols in the derivation's expressions). */
+  parameters: Readonly<Record<string, number>>;
   kernel: Kernel;
   /** v_t(x | x0). */
   conditionalVelocity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;

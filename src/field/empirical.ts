@@ -59,12 +59,13 @@ export class EmpiricalField implements BatchField {
   private readonly cut: number;
   /** Poisson noise: log q = −c log1p(ρ²), c = (d + D)/2. */
   private readonly poissonPower: number;
-  /** 2c when it is an integer (then x^c is exact multiplications and at most one sqrt), else −1. */
+  /** 2c when it is an integer (then x^c takes a few multiplications and at most one sqrt, not a pow), else −1. */
   private readonly poissonTwoPower: number;
   private readonly dist: Float64Array;
   private readonly logw: Float64Array;
   private readonly survivors: Int32Array;
   private readonly weights: Float64Array;
+  private readonly coefs: Float64Array;
   private readonly acc: Float64Array;
   private readonly alpha = new Float64Array(TILE_ROWS);
   private readonly sigma = new Float64Array(TILE_ROWS);
@@ -89,6 +90,7 @@ export class EmpiricalField implements BatchField {
     this.logw = new Float64Array(this.m);
     this.survivors = new Int32Array(this.m);
     this.weights = new Float64Array(this.m);
+    this.coefs = new Float64Array(this.m);
     this.acc = new Float64Array(this.dim);
   }
 
@@ -164,7 +166,34 @@ export class EmpiricalField implements BatchField {
             dist[ob + j] = e0 * e0 + e1 * e1;
           }
         } else {
-          for (let j = j0; j < j1; j++) {
+          // Four data points at a time: four independent sums (no single add chain), x_k loaded once.
+          let j = j0;
+          for (; j + 3 < j1; j += 4) {
+            const b0 = j * d;
+            const b1 = b0 + d;
+            const b2 = b1 + d;
+            const b3 = b2 + d;
+            let s0 = 0;
+            let s1 = 0;
+            let s2 = 0;
+            let s3 = 0;
+            for (let k = 0; k < d; k++) {
+              const xk = x[xb + k]!;
+              const e0 = xk - a * data[b0 + k]!;
+              const e1 = xk - a * data[b1 + k]!;
+              const e2 = xk - a * data[b2 + k]!;
+              const e3 = xk - a * data[b3 + k]!;
+              s0 += e0 * e0;
+              s1 += e1 * e1;
+              s2 += e2 * e2;
+              s3 += e3 * e3;
+            }
+            dist[ob + j] = s0;
+            dist[ob + j + 1] = s1;
+            dist[ob + j + 2] = s2;
+            dist[ob + j + 3] = s3;
+          }
+          for (; j < j1; j++) {
             const db = j * d;
             let s = 0;
             for (let k = 0; k < d; k++) {
@@ -282,15 +311,8 @@ export class EmpiricalField implements BatchField {
       acc[0] = a0;
       acc[1] = a1;
     } else {
-      acc.fill(0);
-      for (let j = 0; j < m; j++) {
-        const q = dist[ob + j]!;
-        if (q > limit) continue;
-        const w = gaussian ? expNeg(-(q - qmin) * inv) : this.ratioPower(top / (s2 + q));
-        sum += w;
-        const db = j * d;
-        for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[db + k]!;
-      }
+      const count = gaussian ? this.gaussianWeights(r) : this.poissonWeights(r);
+      sum = this.weightedDataSum(count, this.weights);
     }
     this.finishPathVelocity(r, x, base, sum, out);
   }
@@ -355,16 +377,39 @@ export class EmpiricalField implements BatchField {
 
   /** f = (σ̇/σ)(x − α x̂) + α̇ x̂ from survivor weights. With no surviving weight the row is NaN. */
   private pathVelocity(r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
+    this.finishPathVelocity(r, x, base, this.weightedDataSum(count, this.weights), out);
+  }
+
+  /**
+   * acc = Σ_c coef[c] x_{survivors[c]}; returns Σ_c weights[c]. Four data rows per pass over acc, so acc is
+   * loaded and stored a quarter as often (what matters in high d).
+   */
+  private weightedDataSum(count: number, coef: Float64Array): number {
     const { data, dim: d, survivors, weights, acc } = this;
     acc.fill(0);
     let sum = 0;
-    for (let c = 0; c < count; c++) {
-      const w = weights[c]!;
-      const db = survivors[c]! * d;
-      sum += w;
-      for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[db + k]!;
+    let c = 0;
+    for (; c + 3 < count; c += 4) {
+      const w0 = coef[c]!;
+      const w1 = coef[c + 1]!;
+      const w2 = coef[c + 2]!;
+      const w3 = coef[c + 3]!;
+      sum += weights[c]! + weights[c + 1]! + weights[c + 2]! + weights[c + 3]!;
+      const b0 = survivors[c]! * d;
+      const b1 = survivors[c + 1]! * d;
+      const b2 = survivors[c + 2]! * d;
+      const b3 = survivors[c + 3]! * d;
+      for (let k = 0; k < d; k++) {
+        acc[k] = acc[k]! + w0 * data[b0 + k]! + w1 * data[b1 + k]! + w2 * data[b2 + k]! + w3 * data[b3 + k]!;
+      }
     }
-    this.finishPathVelocity(r, x, base, sum, out);
+    for (; c < count; c++) {
+      const w = coef[c]!;
+      const b = survivors[c]! * d;
+      sum += weights[c]!;
+      for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[b + k]!;
+    }
+    return sum;
   }
 
   /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂. */
@@ -384,16 +429,33 @@ export class EmpiricalField implements BatchField {
   private radialVelocity(t: number, r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
     const kernel = this.kernel;
     if (kernel.kind !== 'radial') throw new Error('unreachable');
-    const { data, dim: d, m, dist, survivors, weights, acc } = this;
-    acc.fill(0);
+    const { data, dim: d, m, dist, survivors, weights, coefs, acc } = this;
     let sum = 0;
     for (let c = 0; c < count; c++) {
-      const j = survivors[c]!;
-      const w = weights[c]!;
-      sum += w;
-      const coef = w * kernel.k(t, dist[r * m + j]!);
-      const db = j * d;
-      for (let k = 0; k < d; k++) acc[k] = acc[k]! + coef * (x[base + k]! - data[db + k]!);
+      coefs[c] = weights[c]! * kernel.k(t, dist[r * m + survivors[c]!]!);
+      sum += weights[c]!;
+    }
+    // acc = Σ_c coef_c (x − x_c), four data rows per pass over acc (as weightedDataSum).
+    acc.fill(0);
+    let c = 0;
+    for (; c + 3 < count; c += 4) {
+      const w0 = coefs[c]!;
+      const w1 = coefs[c + 1]!;
+      const w2 = coefs[c + 2]!;
+      const w3 = coefs[c + 3]!;
+      const b0 = survivors[c]! * d;
+      const b1 = survivors[c + 1]! * d;
+      const b2 = survivors[c + 2]! * d;
+      const b3 = survivors[c + 3]! * d;
+      for (let k = 0; k < d; k++) {
+        const xk = x[base + k]!;
+        acc[k] = acc[k]! + w0 * (xk - data[b0 + k]!) + w1 * (xk - data[b1 + k]!) + w2 * (xk - data[b2 + k]!) + w3 * (xk - data[b3 + k]!);
+      }
+    }
+    for (; c < count; c++) {
+      const w = coefs[c]!;
+      const b = survivors[c]! * d;
+      for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * (x[base + k]! - data[b + k]!);
     }
     const inv = 1 / sum;
     for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;

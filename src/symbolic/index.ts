@@ -1,6 +1,7 @@
 // The symbolic layer's public face: the only way the rest of odeforge touches mathjs and nerdamer.
 import { toLatex } from './latex.js';
 import type { MathNode } from './math.js';
+import { toPython } from './python.js';
 
 export { safeParse, type ExpressionSource } from './parse.js';
 export { differentiate, dependsOn, add, sub, mul, div, pow } from './derivative.js';
@@ -10,9 +11,10 @@ export { tidy, type CheckDomain } from './simplify.js';
 export { toLatex, symbolTex } from './latex.js';
 export { antiderivative, definiteFrom, agreesAt, type CheckPoints } from './integrate.js';
 export { substitute, freeSymbols } from './transform.js';
+export { toPython } from './python.js';
 export { call, constant, symbol, internal, type MathNode } from './math.js';
 
-/** A derived quantity for display: plain text and LaTeX of the same tree. */
-export function describeNode(node: MathNode): { expr: string; latex: string } {
-  return { expr: node.toString(), latex: toLatex(node) };
+/** A derived quantity: plain text, LaTeX and Python (numpy/torch) of the same tree. */
+export function describeNode(node: MathNode): { expr: string; latex: string; python: string } {
+  return { expr: node.toString(), latex: toLatex(node), python: toPython(node) };
 }

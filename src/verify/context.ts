@@ -1,7 +1,7 @@
 // What every property needs besides the Design: case generators (fast-check arbitraries over times, points
 // and directions), the kernel's centre and scale, finite differences, seeded streams. Sees a Design only.
 import fc from 'fast-check';
-import type { Design } from '../design/types.js';
+import type { Design, Rng } from '../design/types.js';
 import { sampleStream } from '../numeric/rng.js';
 
 /** Everything a property check receives. */
@@ -48,12 +48,18 @@ export function direction(d: number): fc.Arbitrary<number[]> {
 /** An index of a seeded random stream for the case's own random numbers. */
 export const streamIndex = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
-/** The random stream of a case: deterministic in (seed, index), so a shrunk case is reproducible. */
-export const streamFor = (seed: number, index: number) => sampleStream(seed, index);
+/**
+ * The random stream of one case of one property: deterministic in (seed, property, design name, index), so a
+ * counterexample is reproducible, while different properties and designs never share draws (otherwise one
+ * unlucky stream would fail every Gaussian design at once).
+ */
+export function caseStream(ctx: VerifyContext, property: string, index: number): Rng {
+  return sampleStream(propertySeed(ctx.seed, `${property}\u0000${ctx.design.name}`) >>> 0, index);
+}
 
 /** A 32-bit fast-check seed for one property, derived from the user's seed and the property's name. */
 export function propertySeed(seed: number, name: string): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
+  let h = ((seed % 2 ** 32) ^ Math.floor(seed / 2 ** 32) ^ 0x9e3779b9) >>> 0;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
   return h | 0;
 }

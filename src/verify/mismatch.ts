@@ -3,8 +3,8 @@
 // the threshold it is a warning (T too small for the data scale; PFGM's heavy tail needs a large T).
 import fc from 'fast-check';
 import type { Design, Rng } from '../design/types.js';
-import { ballPoint, propertySeed, round, roundAll, streamFor, streamIndex, type VerifyContext } from './context.js';
-import { samplingRuns } from './samplers.js';
+import { ballPoint, caseStream, propertySeed, round, roundAll, streamIndex, type VerifyContext } from './context.js';
+import { fewRuns } from './samplers.js';
 import type { PropertyResult } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { PropertyResult } from './types.js';
  * EDM's σ_max = 80 for images (|x0|² ≈ 768) gives 0.06, below it.
  */
 export const MISMATCH_WARNING = 0.1;
-export const MISMATCH_SAMPLES = 4000;
+export const MISMATCH_SAMPLES = 2000;
 
 /**
  * KL(p_T(·|x0) ‖ prior) ≈ (1/n) Σ [log p_T(x_i|x0) − log prior(x_i)], x_i ∼ p_T(·|x0).
@@ -34,11 +34,11 @@ export function klToPrior(design: Design, x0: ArrayLike<number>, n: number, rng:
 
 export function checkPriorMismatch(ctx: VerifyContext): PropertyResult {
   const { design, d } = ctx;
-  const runs = samplingRuns(ctx.runs);
+  const runs = 1 + fewRuns(ctx.runs);
   // the data radius itself is the worst case of a kernel centred where the prior is (KL grows with |x0|)
   const edge = Array.from({ length: d }, (_, j) => (j === 0 ? design.dataRadius : 0));
   const cases = [{ x0: edge, stream: 0 }, ...fc.sample(fc.record({ x0: ballPoint(d, design.dataRadius), stream: streamIndex() }), { seed: propertySeed(ctx.seed, 'prior-mismatch'), numRuns: runs - 1 })];
-  const estimates = cases.map(({ x0, stream }) => ({ x0, ...klToPrior(design, x0, MISMATCH_SAMPLES, streamFor(ctx.seed, stream)) }));
+  const estimates = cases.map(({ x0, stream }) => ({ x0, ...klToPrior(design, x0, MISMATCH_SAMPLES, caseStream(ctx, 'prior-mismatch', stream)) }));
   const worst = estimates.reduce((a, b) => (!(b.kl <= a.kl) ? b : a));
   const mean = estimates.reduce((a, b) => a + b.kl, 0) / estimates.length;
   const summary = `E KL ≈ ${round(mean, 3)} nats over ${runs} data points with |x0| ≤ ${design.dataRadius}, max ${round(worst.kl, 3)} ± ${round(worst.standardError, 2)} at x0 = [${roundAll(worst.x0, 3).join(', ')}]`;

@@ -85,8 +85,3 @@ export function plain(value: unknown): unknown {
   }
   return value;
 }
-
-/** The result of a property that does not apply to this design. */
-export function skipped(name: PropertyName, reason: string, measure: string): PropertyResult {
-  return { name, passed: true, runs: 0, maxResidual: 0, tolerance: 0, measure, counterexample: null, skipped: reason };
-}

@@ -7,7 +7,7 @@ import type { Design } from '../design/types.js';
 import { integrate } from '../numeric/quadrature.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
-  ballPoint, direction, distance, kernelCentre, logUniform, propertySeed, round, roundAll, streamFor, streamIndex, type VerifyContext,
+  ballPoint, caseStream, direction, distance, kernelCentre, logUniform, propertySeed, round, roundAll, streamIndex, type VerifyContext,
 } from './context.js';
 import { runProperty, type Evaluation } from './runner.js';
 import { SIGNIFICANCE, ksDistanceFor, testSample } from './statistics.js';
@@ -19,6 +19,8 @@ const KS_MEASURE = 'KS distance of the radii (or the KS-equivalent of the isotro
 
 /** Runs of a sampling property: a fifth of the pointwise runs, at least 3. */
 export const samplingRuns = (runs: number): number => Math.max(3, Math.ceil(runs / 5));
+/** Runs of the costliest sampling properties (prior-sampler, prior-mismatch, transport's random pieces). */
+export const fewRuns = (runs: number): number => Math.max(2, Math.ceil(runs / 10));
 
 export function checkKernelSampler(ctx: VerifyContext): PropertyResult {
   const { design, d } = ctx;
@@ -33,7 +35,7 @@ export function checkKernelSampler(ctx: VerifyContext): PropertyResult {
     seed: propertySeed(ctx.seed, 'kernel-sampler'),
     shrinkBudget: 0,
     evaluate: ({ t, x0, stream }) => {
-      const samples = design.kernel.sample(t, x0, KERNEL_SAMPLES, streamFor(ctx.seed, stream));
+      const samples = design.kernel.sample(t, x0, KERNEL_SAMPLES, caseStream(ctx, 'kernel-sampler', stream));
       const { radii, directions } = polar(samples, kernelCentre(design, t, x0), d);
       const result = testSample(radii, (r) => design.kernel.radialCdf(t, r), directions, d);
       return { residual: result.residual, at: { t: round(t), x0: roundAll(x0), stream, test: result.test, pValue: result.pValue } };
@@ -43,7 +45,7 @@ export function checkKernelSampler(ctx: VerifyContext): PropertyResult {
 
 export function checkPriorSampler(ctx: VerifyContext): PropertyResult {
   const { design, d } = ctx;
-  const runs = samplingRuns(ctx.runs);
+  const runs = fewRuns(ctx.runs);
   const tolerance = ksDistanceFor(SIGNIFICANCE / (3 * runs), PRIOR_SAMPLES);
   return runProperty({
     name: 'prior-sampler',
@@ -53,13 +55,13 @@ export function checkPriorSampler(ctx: VerifyContext): PropertyResult {
     runs,
     seed: propertySeed(ctx.seed, 'prior-sampler'),
     shrinkBudget: 0,
-    evaluate: ({ n, stream }) => priorSampleTest(design, n, stream, ctx.seed),
+    evaluate: ({ n, stream }) => priorSampleTest(ctx, n, stream),
   });
 }
 
-function priorSampleTest(design: Design, n: number[], stream: number, seed: number): Evaluation {
-  const d = design.dimension;
-  const samples = design.prior.sample(PRIOR_SAMPLES, streamFor(seed, stream));
+function priorSampleTest(ctx: VerifyContext, n: number[], stream: number): Evaluation {
+  const { design, d } = ctx;
+  const samples = design.prior.sample(PRIOR_SAMPLES, caseStream(ctx, 'prior-sampler', stream));
   const { radii, directions } = polar(samples, new Float64Array(d), d);
   const cdf = cdfFromLogDensity(design, n, radii);
   const result = testSample(radii, cdf, directions, d);

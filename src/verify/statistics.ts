@@ -5,7 +5,7 @@ import { ksTest } from '../numeric/ks.js';
 import { gammaQ } from '../numeric/special.js';
 
 /** Probability that a correct design fails one sampling property (Bonferroni over its runs and tests). */
-export const SIGNIFICANCE = 1e-4;
+export const SIGNIFICANCE = 1e-5;
 
 /**
  * λ with Kolmogorov's Q(λ) = 2 Σ (−1)^{k−1} e^{−2k²λ²} = p, from the first term (exact to ~1e-16 relative for

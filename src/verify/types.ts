@@ -23,7 +23,7 @@ export type PropertyName = (typeof propertyNames)[number];
 export interface PropertyResult {
   name: PropertyName;
   passed: boolean;
-  /** Cases evaluated (fast-check runs, not counting shrinking). 0 when skipped. */
+  /** Cases evaluated (fast-check runs up to the first failure, not counting shrinking). */
   runs: number;
   /** The largest residual seen (NaN/∞ when a value was not finite; JSON prints those as null). */
   maxResidual: number;
@@ -35,8 +35,6 @@ export interface PropertyResult {
   counterexample: Record<string, unknown> | null;
   /** Something worth knowing that is not a failure (prior-mismatch above its threshold...). */
   warning?: string;
-  /** Why the property does not apply to this design (then passed is true and runs 0). */
-  skipped?: string;
 }
 
 export interface VerifyReport {
@@ -48,7 +46,7 @@ export interface VerifyReport {
 }
 
 export interface VerifyOptions {
-  /** Random cases per pointwise property (default 40); the sampling properties use fewer, see DESIGN in docs/verify.md. */
+  /** Random cases per pointwise property (default 40); the sampling properties use fewer (docs/verify.md). */
   runs?: number;
   /** Seed of every random choice (default 20240601): same seed, same report. */
   seed?: number;

@@ -26,11 +26,11 @@ function energyDistance(x: Float64Array, y: Float64Array, d: number): number {
 }
 
 describe('sample: exact solutions', () => {
-  it('one data point, VP: x_ε = α_ε x0 + σ_ε (x_T − α_T x0)/σ_T (the conditional flow is the marginal one)', async () => {
+  it.each(['dopri5', 'odex'] as const)('%s, one data point, VP: x_ε = α_ε x0 + σ_ε (x_T − α_T x0)/σ_T (the conditional flow is the marginal one)', async (solver) => {
     const design = vpDesign(2);
     const x0 = [0.7, -1.2];
     const n = 16;
-    const { samples } = await sample(design, { data: Float64Array.from(x0), n, seed: 3, rtol: 1e-9, atol: 1e-9 });
+    const { samples } = await sample(design, { data: Float64Array.from(x0), n, seed: 3, solver, rtol: 1e-9, atol: 1e-9 });
     const xT = priorSamples(design, 3, 0, n);
     const T = vpSchedule(1);
     const E = vpSchedule(design.epsilon);

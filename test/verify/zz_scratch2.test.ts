@@ -1,12 +1,13 @@
 import { it } from 'vitest';
-import { loadDesign } from '../../src/design/index.js';
+import { designFromText } from '../../src/design/index.js';
 import { verifyDesign, propertyNames } from '../../src/verify/index.js';
-import { exampleFiles, example } from '../helpers.js';
+import { exampleFiles, specWithDimension } from '../helpers.js';
 
 it('timing', () => {
   const files = process.env.FILES ? process.env.FILES.split(',') : exampleFiles;
+  const d = Number(process.env.DIM ?? 2);
   for (const f of files) {
-    const design = loadDesign(f.includes('/') ? f : example(f), process.env.DIM ? { dimension: Number(process.env.DIM) } : {});
+    const design = designFromText(specWithDimension(f, d), { file: f });
     const line: string[] = [];
     let total = 0;
     for (const p of propertyNames) {
@@ -14,8 +15,8 @@ it('timing', () => {
       const r = verifyDesign(design, { properties: [p] });
       const dt = (performance.now() - t0) / 1000;
       total += dt;
-      line.push(`${p}=${dt.toFixed(2)}${r.passed ? '' : '!'}`);
+      line.push(`${p}=${dt.toFixed(2)}${r.passed ? '' : '!'}${r.properties[0]!.warning ? 'W' : ''}`);
     }
-    console.log(`${f} total=${total.toFixed(2)} ${line.join(' ')}`);
+    console.log(`${f} d=${d} total=${total.toFixed(2)} ${line.join(' ')}`);
   }
-}, 600000);
+}, 900000);

@@ -1,6 +1,7 @@
 // `odeforge derive <spec> [--dim D] [--format text|json|latex]`: print what the design derives.
 import type { Command } from 'commander';
-import { loadDesign, OdeforgeError, quantityLabel, type Design } from '../../index.js';
+import { exportDesign } from '../../export/index.js';
+import { loadDesign, OdeforgeError, type Design } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
 
 export function register(program: Command): void {
@@ -16,22 +17,10 @@ export function register(program: Command): void {
     });
 }
 
-/** The `derive --format json` document (DESIGN.md). */
-export function derivationJson(design: Design): object {
-  const { prior, ...quantities } = design.derivation;
-  return {
-    name: design.name, family: design.family, dimension: design.dimension, T: design.T, epsilon: design.epsilon,
-    quantities, prior: { kind: design.prior.kind, ...prior },
-  };
-}
-
 function render(design: Design, format: string): string {
-  switch (format) {
-    case 'json': return `${JSON.stringify(derivationJson(design), null, 2)}\n`;
-    case 'latex': return renderLatex(design);
-    case 'text': return renderText(design);
-    default: throw new OdeforgeError(`--format must be text, json or latex, not "${format}"`);
-  }
+  if (format === 'json' || format === 'latex') return exportDesign(design, format);
+  if (format === 'text') return renderText(design);
+  throw new OdeforgeError(`--format must be text, json or latex, not "${format}"`);
 }
 
 function renderText(design: Design): string {
@@ -39,9 +28,4 @@ function renderText(design: Design): string {
   const width = Math.max(...Object.keys(design.derivation).map((k) => k.length));
   const lines = Object.entries(design.derivation).map(([name, q]) => `  ${name.padEnd(width)} = ${q.expr}`);
   return `${head}\n${lines.join('\n')}\n`;
-}
-
-function renderLatex(design: Design): string {
-  const rows = Object.entries(design.derivation).map(([name, q]) => `  ${quantityLabel(name)} &= ${q.latex}`);
-  return `% ${design.name}: derived by odeforge\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
 }
