@@ -14,3 +14,11 @@ export {
 } from './numeric/special.js';
 export { createRng, sampleStream } from './numeric/rng.js';
 export { readDataFile } from './io/data.js';
+export { writeDataFile } from './io/data.js';
+export { dataset, datasetNames, type DatasetName } from './io/datasets.js';
+export { sample, SamplerPool, type SampleOptions, type SampleResult, type SampleStats, type DesignSource } from './sample/index.js';
+export type { GaussianMixture, EmpiricalData } from './field/types.js';
+export {
+  verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames,
+  type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport,
+} from './verify/index.js';
