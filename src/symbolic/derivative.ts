@@ -98,6 +98,7 @@ function dFunction(node: MathNode & Args & { fn: { name: string } }, v: string):
   if (name === 'log' && args.length === 2) return d(div(call('log', args[0]!), call('log', args[1]!)), v);
   if (name === 'pow') return dPow(args[0]!, args[1]!, v);
   if (name === 'min' || name === 'max') return dMinMax(name, args[0]!, args[1]!, v);
+  if (name === 'logaddexp') return dLogAddExp(args[0]!, args[1]!, v);
   const rule = outer[name];
   if (rule === undefined) {
     throw new OdeforgeError(`cannot differentiate ${name}(…) with respect to ${v}`, {},
@@ -110,6 +111,11 @@ function dFunction(node: MathNode & Args & { fn: { name: string } }, v: string):
 function dMinMax(name: string, a: MathNode, b: MathNode, v: string): MathNode {
   const first = name === 'max' ? sub(a, b) : sub(b, a);
   return add(mul(call('heaviside', first), d(a, v)), mul(call('heaviside', negate(first)), d(b, v)));
+}
+
+/** ∂ log(e^a + e^b) = σ(a − b) a' + σ(b − a) b'. */
+function dLogAddExp(a: MathNode, b: MathNode, v: string): MathNode {
+  return add(mul(call('sigmoid', sub(a, b)), d(a, v)), mul(call('sigmoid', sub(b, a)), d(b, v)));
 }
 
 /** Whether `node` contains the symbol `v`. */

@@ -52,7 +52,10 @@ function logOperator(node: Op): MathNode | undefined {
   }
 }
 
-/** log(1 + x) → log1p(x); log(1 − e^{−u}) → log1mexp(u); otherwise no rewrite. */
+/**
+ * log(1 + x) → log1p(x); log(1 − e^{−u}) → log1mexp(u); a sum of terms of one known sign →
+ * logaddexp of their logs (so a sum of underflowing terms keeps its log); otherwise no rewrite.
+ */
 function logSum(fn: string, a: MathNode, b: MathNode): MathNode | undefined {
   const va = isConstant(a) ? a.value : undefined;
   if (va === 1 && fn === 'add') return call('log1p', b);
@@ -61,6 +64,8 @@ function logSum(fn: string, a: MathNode, b: MathNode): MathNode | undefined {
     if (exponent !== undefined) return call('log1mexp', mul(constant(-1), exponent));
     return call('log1p', mul(constant(-1), b));
   }
+  const sa = knownSign(a), sb = knownSign(b);
+  if (sa !== undefined && sb !== undefined && sa * (fn === 'add' ? sb : -sb) > 0) return call('logaddexp', logAbs(a), logAbs(b));
   return undefined;
 }
 
@@ -93,6 +98,7 @@ function logFunction(node: Fn): MathNode | undefined {
 /** A tree for sign(node) that stays right when node underflows: signs of factors multiply. */
 export function signOf(node: MathNode): MathNode {
   if (isConstant(node)) return constant(Math.sign(node.value));
+  if (node.type === 'SymbolNode' && positiveVariables.has((node as unknown as { name: string }).name)) return constant(1);
   if (node.type === 'ParenthesisNode') return signOf((node as unknown as { content: MathNode }).content);
   if (node.type === 'OperatorNode') {
     const { fn, args } = node as unknown as Op;
@@ -103,6 +109,12 @@ export function signOf(node: MathNode): MathNode {
   }
   if (node.type === 'FunctionNode' && positiveFunctions.has((node as unknown as Fn).fn.name)) return constant(1);
   return call('sign', node);
+}
+
+/** +1 or −1 when signOf can tell without evaluating, else undefined. */
+function knownSign(node: MathNode): number | undefined {
+  const sign = signOf(node);
+  return isConstant(sign) && sign.value !== 0 ? sign.value : undefined;
 }
 
 const positiveFunctions = new Set(['exp', 'sech', 'cosh', 'sqrt', 'abs', 'sigmoid', 'softplus', 'erfc', 'gamma']);

@@ -85,3 +85,31 @@ describe('radial family: ψ = 1 − e^{−r/t} and a density-given Gaussian', ()
     if (d === 2) expect(design.kernel.radialCdf(t, 0.9)).toBeCloseTo(1 - Math.exp(-0.81 / (2 * t * t)), 10);
   });
 });
+
+describe('k where both derivatives of ψ underflow (log-space fallback)', () => {
+  it('ψ = tanh(r/t + r²): k = 1/(t + 2 r t²) at t = 1e-3, r = 1, where sech²(1001) = 0', () => {
+    const design = designFromText('family: radial\ndimension: 2\ncumulative: tanh(r/t + r^2)\ntime: {T: 1, epsilon: 0.001}\n');
+    const fk = design.fieldKernel;
+    if (fk.kind !== 'radial') throw new Error('radial expected');
+    for (const [t, r] of [[1e-3, 1], [0.5, 0.3], [2e-3, 3]] as const) {
+      expect(relativeError(fk.k(t, r), 1 / (t + 2 * r * t * t))).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe('log space through sums of underflowing terms', () => {
+  it('ψ = (tanh(r/t) + tanh(2r/t))/2 at t = 1e-3, r = 1: log φ exact and k = 1/t', () => {
+    const design = designFromText('family: radial\ndimension: 2\ncumulative: (tanh(r/t) + tanh(2 r/t)) / 2\ntime: {T: 1, epsilon: 0.001}\n');
+    const fk = design.fieldKernel;
+    if (fk.kind !== 'radial') throw new Error('radial expected');
+    const t = 1e-3, r = 1, u = r / t;
+    const logSech = (v: number) => Math.LN2 - v - Math.log1p(Math.exp(-2 * v));
+    // ∂rψ = (sech²(u) + 2 sech²(2u)) / (2t), summed in log space by hand
+    const a = 2 * logSech(u), b = Math.LN2 + 2 * logSech(2 * u);
+    const logSum = Math.max(a, b) + Math.log1p(Math.exp(Math.min(a, b) - Math.max(a, b)));
+    const expected = logSum - Math.log(2 * t) - Math.log(2 * Math.PI) - Math.log(r);
+    expect(relativeError(fk.logPhi(t, r), expected)).toBeLessThan(1e-13);
+    expect(relativeError(fk.k(t, r), 1 / t)).toBeLessThan(1e-12);
+    expect(relativeError(fk.k(0.4, 0.3), 1 / 0.4)).toBeLessThan(1e-12);
+  });
+});
