@@ -19,6 +19,6 @@ export { dataset, datasetNames, type DatasetName } from './io/datasets.js';
 export { sample, SamplerPool, type SampleOptions, type SampleResult, type SampleStats, type DesignSource } from './sample/index.js';
 export type { GaussianMixture, EmpiricalData } from './field/types.js';
 export {
-  verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames,
-  type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport,
+  verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames, klToPrior, DEFAULT_RUNS, DEFAULT_SEED,
+  type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport, type SymbolicCheck,
 } from './verify/index.js';

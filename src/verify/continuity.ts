@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Design } from '../design/types.js';
 import {
   RELATIVE_STEP, ballPoint, derivative5, direction, kernelCentre, logSumExp, logUniform, medianRadius, pointAt,
-  propertySeed, radiusAt, round, roundAll, uniform, type VerifyContext,
+  propertySeed, radiusAt, round, roundAll, uniform, unit, type VerifyContext,
 } from './context.js';
 import { runProperty } from './runner.js';
 import type { PropertyResult } from './types.js';
@@ -90,23 +90,29 @@ export function checkContinuityMarginal(ctx: VerifyContext): PropertyResult {
   const { design, d } = ctx;
   return runProperty({
     name: 'continuity-marginal',
-    measure: `${MEASURE}; p and v the marginal of 3–8 random data points`,
+    measure: `${MEASURE}; p and v the marginal of 3–8 random data points, near one or between two`,
     tolerance: CONTINUITY_TOLERANCE,
     arbitrary: fc.record({
       t: logUniform(design.epsilon, design.T),
       data: fc.array(ballPoint(d, design.dataRadius), { minLength: 3, maxLength: 8 }),
       near: fc.nat(),
+      other: fc.nat(),
+      between: unit(),
       n: direction(d),
       u: uniform(0.005, 0.995),
     }),
     runs: ctx.runs,
     seed: propertySeed(ctx.seed, 'continuity-marginal'),
     shrinkBudget: 100,
-    evaluate: ({ t, data, near, n, u }) => {
+    evaluate: ({ t, data, near, other, between, n, u }) => {
       const pair = marginalPair(design, data);
       const s = medianRadius(design, t);
       const r = radiusAt(design, t, u, 1);
-      const x = pointAt(kernelCentre(design, t, data[near % data.length]!), r, n);
+      // about a point of the segment from one kernel's centre to another's: where kernels overlap, the
+      // marginal field mixes each velocity with its value in the other kernels' tails
+      const a = kernelCentre(design, t, data[near % data.length]!);
+      const b = kernelCentre(design, t, data[other % data.length]!);
+      const x = pointAt(a.map((v, j) => v + between * (b[j]! - v)), r, n);
       const { ht, hx } = steps(t, s, r);
       const terms = continuityResidual(pair, t, x, ht, hx);
       return { residual: terms.residual, at: { t: round(t), x: roundAll(x), data: data.map((p) => roundAll(p)), ...rounded(terms) } };

@@ -1,5 +1,6 @@
-// `odeforge verify`, run in-process through its commander registration: output formats, options, and the
-// error it throws for a failed property (the CLI's main maps VerificationFailed to exit code 1).
+// `odeforge verify`, run in-process through its commander registration (output formats, options, the error
+// it throws for a failed property), and as a user runs it: the built bin and its exit codes 0, 1 and 2.
+import { spawnSync } from 'node:child_process';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../src/cli/commands/verify.js';
@@ -64,5 +65,30 @@ describe('odeforge verify', () => {
     const { error } = await verify(example('tanh.yaml'), ...options);
     expect(error).toBeInstanceOf(OdeforgeError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('odeforge verify (built bin)', () => {
+  const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'verify', ...args], { encoding: 'utf8' });
+
+  it('exit code 0 when every property passes', () => {
+    const result = run(example('ve.yaml'), '--runs', '5');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^ve: all 12 properties passed/);
+  });
+
+  it('exit code 1 and a one-line message when a property fails; the report is on stdout', () => {
+    const result = run(bad('monotone.yaml'), '--runs', '5', '--format', 'json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).passed).toBe(false);
+    expect(result.stderr).toMatch(/^odeforge: .*monotone/);
+    expect(result.stderr).not.toMatch(/internal error/);
+  });
+
+  it('exit code 2 for a bad option', () => {
+    const result = run(example('ve.yaml'), '--seed', 'x');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('odeforge: --seed must be a non-negative integer, not "x"\n');
   });
 });

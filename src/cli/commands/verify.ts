@@ -3,7 +3,7 @@
 // report is printed: the CLI maps it to exit code 1 (bad input stays 2).
 import type { Command } from 'commander';
 import { loadDesign, OdeforgeError } from '../../index.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, VerificationFailed, formatReport, verifyDesign, type VerifyReport } from '../../verify/index.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, VerificationFailed, formatReport, verifyDesign, type VerifyReport } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
 
 interface VerifyCommandOptions {

@@ -1,0 +1,8 @@
+export interface FieldWorkerSetup {
+    specPath: string;
+    dim: number;
+    dataPath: string;
+    rows: number;
+    rowOffset: number;
+    t: number;
+}

@@ -1,0 +1,255 @@
+// `npm run bench`: odeforge's sampler against the NumPy/SciPy reference (shared/reference/numpy_sampler.py),
+// side by side in one run, whole-process wall times as ratios; then field throughput, scaling with n, m, d,
+// and accuracy against batch size. Prints markdown tables and writes out/bench.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadDesign } from '../design/index.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { readDataFile, writeDataFile } from '../io/data.js';
+import { dataset } from '../io/datasets.js';
+import { parseNpy } from '../io/npy.js';
+import { sample, SamplerPool } from '../sample/index.js';
+import { countNonFinite, maxRowError, median, medianStandardError, nearestDataDistances } from './measures.js';
+import { pythonStatus, referenceFieldThroughput, runReference, saveReferenceData } from './reference.js';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'dist/cli/main.js');
+const benchSpecs = join(root, 'src/bench/specs');
+function parseArgs(argv) {
+    const args = { reference: resolve(root, '../shared/reference/numpy_sampler.py'), reps: 1, quick: false, scipyAccuracy: false };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === '--reference')
+            args.reference = resolve(argv[++i]);
+        else if (a === '--reps')
+            args.reps = Number(argv[++i]);
+        else if (a === '--quick')
+            args.quick = true;
+        else if (a === '--scipy-accuracy')
+            args.scipyAccuracy = true;
+        else
+            throw new Error(`unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy)`);
+    }
+    return args;
+}
+const fmt = (v, digits = 3) => (Math.abs(v) >= 1e-2 || v === 0 ? v.toFixed(digits) : v.toExponential(2));
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** Data for (m, d): the reference's toy_data when python is there (the same points it samples), else 8gaussians. */
+function dataFile(dir, m, d, python, script) {
+    const path = join(dir, `data-${m}-${d}.csv`);
+    if (existsSync(path))
+        return path;
+    if (python)
+        saveReferenceData(script, path, m, d);
+    else
+        writeDataFile(path, dataset('8gaussians', { n: m, dim: d, seed: 0 }), d);
+    return path;
+}
+/** One whole-process `odeforge sample` run. */
+function runOurs(spec, dataPath, outPath, n, rtol) {
+    const args = [cli, 'sample', spec, '--n', String(n), '--data', dataPath, '--rtol', String(rtol), '--atol', String(rtol), '--seed', '0', '--out', outPath, '--stats', '--no-progress'];
+    const started = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const process_s = (performance.now() - started) / 1000;
+    if (r.status !== 0)
+        throw new Error(`odeforge sample failed (exit ${r.status}): ${r.stderr}`);
+    const stats = JSON.parse(r.stderr.trim().split('\n').pop());
+    const samples = parseNpy(readFileSync(outPath)).data;
+    const data = readDataFile(dataPath);
+    const dist = nearestDataDistances(samples, data.data, data.dim);
+    return { process_s, stats, median: median(dist), medianSe: medianStandardError(dist), nonFiniteInFile: countNonFinite(samples) };
+}
+const EPS = 1e-3;
+const families = [
+    { family: 've', spec: 'examples/ve.yaml', T: 80, kernelMedian: EPS * Math.sqrt(2 * Math.LN2) },
+    { family: 'poisson', spec: 'examples/pfgm.yaml', T: 40, kernelMedian: EPS * Math.sqrt(3) },
+    { family: 'tanh', spec: 'examples/tanh.yaml', T: 40, kernelMedian: EPS * Math.atanh(0.5) },
+];
+function sideBySide(args, dir, python) {
+    const n = 2000;
+    const m = 512;
+    const rtol = 1e-5;
+    const dataPath = dataFile(dir, m, 2, python, args.reference);
+    const results = [];
+    for (const f of families) {
+        let ours;
+        let ref;
+        for (let rep = 0; rep < args.reps; rep++) {
+            const o = runOurs(join(root, f.spec), dataPath, join(dir, `ours-${f.family}.npy`), n, rtol);
+            if (!ours || o.process_s < ours.process_s)
+                ours = o;
+            if (python) {
+                const r = runReference(args.reference, f.family, n, m, 2, rtol);
+                if (!ref || r.process_s < ref.process_s)
+                    ref = r;
+            }
+        }
+        results.push({ ...f, ours: ours, reference: ref, ratio: ref ? ref.process_s / ours.process_s : undefined });
+        process.stderr.write(`  ${f.family}: ours ${fmt(ours.process_s)} s${ref ? `, reference ${fmt(ref.process_s)} s` : ''}\n`);
+    }
+    console.log(`\n## Side by side: n = ${n}, m = ${m}, d = 2, rtol = atol = ${rtol}, whole-process wall time (best of ${args.reps})\n`);
+    console.log(table(['family', 'T', 'reference s', 'odeforge s', 'ratio', 'NFE/sample ref', 'NFE/sample ours', 'median nearest-data dist ref', 'ours (± bootstrap SE)', 'ε-kernel median', 'non-finite ours'], results.map((r) => [
+        r.family, r.T, r.reference ? fmt(r.reference.process_s, 2) : 'n/a', fmt(r.ours.process_s, 2),
+        r.ratio ? `${r.ratio.toFixed(2)}×` : 'n/a', r.reference?.nfe ?? 'n/a', r.ours.stats.nfe,
+        r.reference ? r.reference.median_nearest_data_dist.toExponential(3) : 'n/a',
+        `${r.ours.median.toExponential(3)} ± ${r.ours.medianSe.toExponential(1)}`, r.kernelMedian.toExponential(3), r.ours.nonFiniteInFile,
+    ])));
+    return results;
+}
+/** Best wall time of `reps` velocity evaluations of N rows split over `threads` workers. */
+async function fieldTime(spec, dim, dataPath, N, threads, reps) {
+    const workers = Array.from({ length: threads }, (_, k) => {
+        const rows = Math.floor((N * (k + 1)) / threads) - Math.floor((N * k) / threads);
+        const setup = { specPath: spec, dim, dataPath, rows, rowOffset: Math.floor((N * k) / threads), t: 0.5 };
+        return new Worker(new URL('./field-worker.js', import.meta.url), { workerData: setup });
+    });
+    const next = (w) => new Promise((res, rej) => {
+        w.once('message', res);
+        w.once('error', rej);
+    });
+    await Promise.all(workers.map(next));
+    let best = Infinity;
+    for (let rep = 0; rep < reps; rep++) {
+        const started = performance.now();
+        const done = workers.map(next);
+        for (const w of workers)
+            w.postMessage('go');
+        await Promise.all(done);
+        best = Math.min(best, (performance.now() - started) / 1000);
+    }
+    await Promise.all(workers.map((w) => w.terminate()));
+    return best;
+}
+async function throughput(args, dir, python) {
+    const N = 4096;
+    const M = 1024;
+    const rows = [];
+    for (const d of [2, 64]) {
+        const dataPath = dataFile(dir, M, d, python, args.reference);
+        for (const f of [{ family: 've', spec: 've.yaml' }, { family: 'poisson', spec: 'pfgm.yaml' }, { family: 'tanh', spec: 'tanh.yaml' }]) {
+            const spec = join(benchSpecs, f.spec);
+            const one = await fieldTime(spec, d, dataPath, N, 1, 5);
+            const two = await fieldTime(spec, d, dataPath, N, 2, 5);
+            const ref = python ? referenceFieldThroughput(args.reference, f.family, N, M, d) : undefined;
+            rows.push({ family: f.family, d, pairs1: (N * M) / one, pairs2: (N * M) / two, reference: ref });
+        }
+    }
+    console.log(`\n## Field throughput: marginal velocity, N = ${N} states × M = ${M} data points, t = 0.5 (pairs/s)\n`);
+    const m = (v) => `${(v / 1e6).toFixed(1)} M`;
+    console.log(table(['family', 'd', '1 thread', '2 threads', 'reference (NumPy)', 'ratio (1 thread)'], rows.map((r) => [r.family, r.d, m(r.pairs1), m(r.pairs2), r.reference ? m(r.reference) : 'n/a', r.reference ? `${(r.pairs1 / r.reference).toFixed(2)}×` : 'n/a'])));
+    return rows;
+}
+async function withPool(dim, body) {
+    const specPath = join(benchSpecs, 've.yaml');
+    const pool = new SamplerPool({ specPath, dimension: dim }, availableParallelism() - 1);
+    const design = loadDesign(specPath, { dimension: dim });
+    await pool.ready();
+    try {
+        return await body(pool, design);
+    }
+    finally {
+        await pool.close();
+    }
+}
+async function scaling(args, dir, python) {
+    const configs = [
+        [500, 512, 2], [1000, 512, 2], [2000, 512, 2], [4000, 512, 2],
+        [2000, 128, 2], [2000, 2048, 2],
+        [2000, 512, 8], [2000, 512, 32],
+    ];
+    const rows = [];
+    for (const [n, m, d] of configs) {
+        const data = readDataFile(dataFile(dir, m, d, python, args.reference));
+        const run = await withPool(d, (pool, design) => sample(design, { data, n, seed: 0, pool }));
+        rows.push({ n, m, d, wall_s: run.stats.wall_s, nfe: run.stats.nfe, samples_per_s: run.stats.samples_per_s });
+    }
+    console.log(`\n## Scaling (VE σ = t, T = 80, dopri5 rtol = atol = 1e-5, ${availableParallelism()} threads, sampling only: workers warm)\n`);
+    console.log(table(['n', 'm', 'd', 'wall s', 'NFE/sample', 'samples/s'], rows.map((r) => [r.n, r.m, r.d, fmt(r.wall_s), r.nfe, r.samples_per_s])));
+    return rows;
+}
+async function accuracy(args, dir, python) {
+    const data = readDataFile(dataFile(dir, 256, 2, python, args.reference));
+    const result = await withPool(2, async (pool, design) => {
+        const tight = await sample(design, { data, n: 1000, seed: 0, rtol: 1e-10, atol: 1e-10, pool });
+        const small = await sample(design, { data, n: 1000, seed: 0, pool });
+        const large = await sample(design, { data, n: 10000, seed: 0, pool });
+        const same = Buffer.from(small.samples.buffer).equals(Buffer.from(large.samples.buffer, 0, small.samples.byteLength));
+        return {
+            batch1e3: maxRowError(small.samples, tight.samples, 2, 1000),
+            batch1e4: maxRowError(large.samples, tight.samples, 2, 1000),
+            identical: same,
+        };
+    });
+    console.log('\n## Accuracy against batch size (VE σ = t, m = 256, d = 2, rtol = atol = 1e-5; the same 1000 starting points; error vs rtol = 1e-10)\n');
+    const rows = [
+        ['odeforge dopri5, per-sample control', '1e3', fmt(result.batch1e3.max), fmt(result.batch1e3.median)],
+        ['odeforge dopri5, per-sample control', '1e4', fmt(result.batch1e4.max), fmt(result.batch1e4.median)],
+    ];
+    let scipy;
+    if (args.scipyAccuracy && python) {
+        scipy = scipyBatchAccuracy(args.reference);
+        const s = scipy;
+        rows.push(['scipy RK45 on the flattened batch (score_sde)', '1e3', fmt(s.max1e3), fmt(s.med1e3)]);
+        rows.push(['scipy RK45 on the flattened batch (score_sde)', '1e4', fmt(s.max1e4), fmt(s.med1e4)]);
+    }
+    console.log(table(['sampler', 'batch', 'max error', 'median error'], rows));
+    console.log(`\nThe first 1000 samples of the 1e4 batch are ${result.identical ? 'bit-identical to' : 'DIFFERENT from'} the 1e3 batch.`);
+    if (!args.scipyAccuracy)
+        console.log('(scipy\'s batch-RMS control: 8.7e-4 at 1e3, 5.4e-2 at 1e4 per shared/DEPENDENCIES.md; rerun with --scipy-accuracy to measure it here.)');
+    return { ...result, scipy };
+}
+/** The same experiment with scipy solve_ivp on the flattened batch (what score_sde does). */
+function scipyBatchAccuracy(script) {
+    const code = `
+import sys, json, numpy as np
+sys.path.insert(0, ${JSON.stringify(resolve(script, '..'))})
+from numpy_sampler import Family, toy_data
+from scipy import integrate
+fam = Family('ve', 2); data = toy_data(256, 2, 0)
+x0 = fam.prior(10000, np.random.default_rng(1))
+def run(x, tol):
+    n = len(x)
+    f = lambda t, y: fam.velocity(t, y.reshape(n, 2), data).ravel()
+    return integrate.solve_ivp(f, (fam.T, fam.eps), x.ravel(), rtol=tol, atol=tol, method='RK45').y[:, -1].reshape(n, 2)
+ref = run(x0[:1000], 1e-10); a = run(x0[:1000], 1e-5); b = run(x0, 1e-5)[:1000]
+ea = np.linalg.norm(a - ref, axis=1); eb = np.linalg.norm(b - ref, axis=1)
+print(json.dumps({'max1e3': ea.max(), 'max1e4': eb.max(), 'med1e3': float(np.median(ea)), 'med1e4': float(np.median(eb))}))
+`;
+    const r = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
+    if (r.status !== 0)
+        throw new Error(`scipy accuracy run failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim());
+}
+async function main() {
+    const args = parseArgs(process.argv.slice(2));
+    if (!existsSync(cli))
+        throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
+    const dir = mkdtempSync(join(tmpdir(), 'odeforge-bench-'));
+    const status = existsSync(args.reference) ? pythonStatus() : { ok: false, reason: `${args.reference} not found (use --reference PATH)` };
+    console.log('# odeforge benchmark\n');
+    console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+    if (status.ok)
+        console.log(`reference: ${args.reference} (${status.versions})`);
+    else
+        console.log(`**The reference cannot run: ${status.reason}. Ratios are skipped; odeforge's own numbers follow.**`);
+    const python = status.ok;
+    try {
+        const summary = { node: process.version, cores: availableParallelism() };
+        summary.sideBySide = sideBySide(args, dir, python);
+        summary.throughput = await throughput(args, dir, python);
+        if (!args.quick) {
+            summary.scaling = await scaling(args, dir, python);
+            summary.accuracy = await accuracy(args, dir, python);
+        }
+        mkdirSync(join(root, 'out'), { recursive: true });
+        writeFileAtomic(join(root, 'out/bench.json'), `${JSON.stringify(summary, null, 2)}\n`);
+        console.log(`\n(results also in ${join(root, 'out/bench.json')})`);
+    }
+    finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+await main();

@@ -1,0 +1,189 @@
+// `odeforge sample <spec> --n N (--data FILE | --dataset NAME) [...]`: sample a design's marginal ODE for a data
+// set, write the samples (and trajectories, an SVG plot, stats), with a progress bar on a TTY.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { loadDesign, loadSpec, OdeforgeError } from '../../index.js';
+import { mixtureParameters, sampleMixture } from '../../field/index.js';
+import { formatCsv } from '../../io/csv.js';
+import { formatData, formatOf, readDataSource, writeDataFile } from '../../io/data.js';
+import { dataset, datasetNames } from '../../io/datasets.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { createRng } from '../../numeric/rng.js';
+import { scatterSvg } from '../../report/svg.js';
+import { sample, SamplerPool } from '../../sample/index.js';
+import { gridNames, solverNames } from '../../solvers/index.js';
+import { parseNumber, parsePositiveInteger } from '../options.js';
+export function register(program) {
+    program
+        .command('sample')
+        .description('sample a design for a data set: prior → marginal ODE from T down to epsilon → samples')
+        .argument('<spec>', 'design spec file (YAML or JSON)')
+        .requiredOption('--n <N>', 'number of samples')
+        .option('--data <file>', 'data points (.csv with header x1..xd, .npy, .json) or a Gaussian mixture (.json)')
+        .option('--dataset <name>', `built-in toy data set: ${datasetNames.join(', ')}`)
+        .option('--dataset-n <M>', 'points in the built-in data set', '1000')
+        .option('--dataset-seed <S>', 'seed of the built-in data set', '0')
+        .option('--dim <D>', 'dimension d, when neither the spec nor the data fix it')
+        .option('--solver <name>', `${solverNames.join(' | ')} (default: the spec's sampler.solver, else dopri5)`)
+        .option('--steps <K>', 'steps of the fixed-step solvers (default 100)')
+        .option('--grid <name>', `time grid of the fixed-step solvers: ${gridNames.join(' | ')} (default log)`)
+        .option('--rtol <R>', 'relative tolerance of the adaptive solvers (default 1e-5)')
+        .option('--atol <A>', 'absolute tolerance of the adaptive solvers (default 1e-5)')
+        .option('--seed <S>', 'seed: sample i starts from the i-th random stream of this seed', '0')
+        .option('--out <file>', 'write the samples here (.csv, .npy, .json; default: CSV on stdout)')
+        .option('--trajectories <file>', 'write trajectories here (.npy: K × n × d; .csv: t,sample,x1..xd; .json)')
+        .option('--trajectory-points <K>', 'save times of the adaptive solvers\' trajectories (log-spaced; default 65)')
+        .option('--plot <file.svg>', 'plot the samples over the data (first two coordinates)')
+        .option('--stats', 'print one JSON line of run statistics on stderr')
+        .option('--threads <K>', 'threads (default: all cores)')
+        .option('--shard <i/k>', 'only the i-th (0-based) of k contiguous slices of the n samples; shards concatenate to one run')
+        .option('--no-progress', 'no progress bar (it only shows on a terminal anyway)')
+        .action(async (spec, options) => {
+        await runSample(spec, options);
+    });
+}
+function readSource(options, dimOption) {
+    if ((options.data === undefined) === (options.dataset === undefined)) {
+        throw new OdeforgeError('give exactly one of --data FILE and --dataset NAME', {}, `built-in data sets: ${datasetNames.join(', ')}`);
+    }
+    if (options.data !== undefined) {
+        const source = readDataSource(options.data);
+        const dim = source.kind === 'table' ? source.table.dim : source.mixture.means[0]?.length;
+        if (dimOption !== undefined && dim !== undefined && dim !== dimOption) {
+            throw new OdeforgeError(`--dim ${dimOption} does not match the data's dimension ${dim}`, { file: options.data });
+        }
+        return { source, dim };
+    }
+    return { source: { kind: 'table', table: { data: new Float64Array(0), rows: 0, dim: 0 } }, dim: dimOption };
+}
+function parseShard(text) {
+    const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+    if (!match)
+        throw new OdeforgeError(`--shard must look like i/k (0 ≤ i < k), not "${text}"`);
+    return { index: Number(match[1]), count: Number(match[2]) };
+}
+function oneOf(option, value, allowed) {
+    if (value === undefined)
+        return undefined;
+    if (!allowed.includes(value)) {
+        throw new OdeforgeError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+    }
+    return value;
+}
+async function runSample(specPath, options) {
+    const n = parsePositiveInteger('n', options.n);
+    const dimOption = options.dim === undefined ? undefined : parsePositiveInteger('dim', options.dim);
+    const { source, dim } = readSource(options, dimOption);
+    // Check output paths before the (possibly long) run.
+    if (options.out !== undefined)
+        formatOf(options.out);
+    if (options.trajectories !== undefined)
+        formatOf(options.trajectories);
+    if (options.plot !== undefined && !options.plot.toLowerCase().endsWith('.svg')) {
+        throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
+    }
+    const threads = options.threads === undefined ? availableParallelism() : parsePositiveInteger('threads', options.threads);
+    const designSource = { specPath: resolve(specPath), dimension: dim };
+    // Workers start now, so that they load the design while this thread loads its own.
+    const pool = threads > 1 && n >= 64 ? new SamplerPool(designSource, threads - 1) : undefined;
+    try {
+        const result = await sampleWithSpec(specPath, options, { n, dim, source, pool });
+        writeOutputs(options, result.design, result.plotData, result.run);
+    }
+    finally {
+        await pool?.close();
+    }
+}
+async function sampleWithSpec(specPath, options, context) {
+    const { n, dim, source, pool } = context;
+    const design = loadDesign(specPath, dim === undefined ? {} : { dimension: dim });
+    const defaults = loadSpec(specPath).sampler;
+    let data;
+    let plotData;
+    if (options.dataset !== undefined) {
+        const m = parsePositiveInteger('dataset-n', options.datasetN);
+        const seed = parseNumber('dataset-seed', options.datasetSeed);
+        data = dataset(options.dataset, { n: m, dim: design.dimension, seed });
+        plotData = data;
+    }
+    else if (source.kind === 'table') {
+        data = source.table;
+        plotData = source.table.data;
+    }
+    else {
+        data = source.mixture;
+        plotData = sampleMixture(mixtureParameters(source.mixture, design.dimension, options.data), 2000, createRng(0));
+    }
+    const bar = options.progress && process.stderr.isTTY ? progressBar() : undefined;
+    try {
+        bar?.start(n, 0);
+        const run = await sample(design, {
+            data,
+            n,
+            seed: parseNumber('seed', options.seed),
+            solver: oneOf('solver', options.solver, solverNames) ?? defaults.solver,
+            steps: options.steps === undefined ? defaults.steps : parsePositiveInteger('steps', options.steps),
+            grid: oneOf('grid', options.grid, gridNames) ?? defaults.grid,
+            rtol: options.rtol === undefined ? defaults.rtol : parseNumber('rtol', options.rtol),
+            atol: options.atol === undefined ? defaults.atol : parseNumber('atol', options.atol),
+            pool,
+            shard: options.shard === undefined ? undefined : parseShard(options.shard),
+            trajectories: options.trajectories === undefined
+                ? undefined
+                : options.trajectoryPoints === undefined ? true : parsePositiveInteger('trajectory-points', options.trajectoryPoints),
+            onProgress: bar ? (done, total) => bar.update(Math.floor((done / total) * n)) : undefined,
+        });
+        bar?.update(n);
+        return { design, plotData, run };
+    }
+    finally {
+        bar?.stop();
+    }
+}
+function writeOutputs(options, design, plotData, result) {
+    const d = result.dim;
+    if (options.out !== undefined)
+        writeDataFile(options.out, result.samples, d);
+    else
+        process.stdout.write(formatCsv(result.samples, d));
+    if (options.trajectories !== undefined && result.trajectories) {
+        writeTrajectories(options.trajectories, result.trajectories, result.count, d);
+    }
+    if (options.plot !== undefined) {
+        writeFileAtomic(options.plot, plotOf(design, plotData, result.samples, d, options.data ?? options.dataset ?? ''));
+    }
+    if (options.stats)
+        process.stderr.write(`${JSON.stringify(result.stats)}\n`);
+}
+function progressBar() {
+    return new cliProgress.SingleBar({ stream: process.stderr, format: 'sampling [{bar}] {percentage}% | {value}/{total} samples | ETA {eta}s', hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+}
+/** Trajectories by extension: .npy (K, n, d); .json {times, states: K × n × d}; .csv rows t,sample,x1..xd. */
+function writeTrajectories(path, tr, n, d) {
+    const format = formatOf(path);
+    const K = tr.times.length;
+    if (format === 'npy') {
+        writeFileAtomic(path, formatData('npy', tr.states, [K, n, d]));
+        return;
+    }
+    if (format === 'json') {
+        const states = Array.from({ length: K }, (_, k) => Array.from({ length: n }, (_, i) => Array.from(tr.states.subarray((k * n + i) * d, (k * n + i + 1) * d))));
+        writeFileAtomic(path, `${JSON.stringify({ times: Array.from(tr.times), states })}\n`);
+        return;
+    }
+    const lines = [['t', 'sample', ...Array.from({ length: d }, (_, c) => `x${c + 1}`)].join(',')];
+    for (let k = 0; k < K; k++) {
+        for (let i = 0; i < n; i++) {
+            lines.push([tr.times[k], i, ...tr.states.subarray((k * n + i) * d, (k * n + i + 1) * d)].join(','));
+        }
+    }
+    writeFileAtomic(path, `${lines.join('\n')}\n`);
+}
+function plotOf(design, data, samples, d, dataName) {
+    const coords = d > 2 ? ' (first two coordinates)' : '';
+    return scatterSvg([
+        { points: data, dim: d, label: `data (${dataName})`, color: '#9aa5b1', radius: 1.4, opacity: 0.6 },
+        { points: samples, dim: d, label: `samples (${samples.length / d})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
+    ], { title: `${design.name}: samples over data${coords}` });
+}

@@ -1,0 +1,23 @@
+// Mapping of failures to what the user sees: one line and an exit code (0 ok, 1 failed check or
+// integration, 2 bad input). Stack traces only for internal bugs.
+import { IntegrationError, OdeforgeError } from '../index.js';
+export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 };
+/** Print `error` the way a user should see it; returns the exit code. */
+export function reportError(error) {
+    if (error instanceof OdeforgeError) {
+        process.stderr.write(`odeforge: ${error.format()}\n`);
+        return exitCodes.badInput;
+    }
+    if (error instanceof IntegrationError) {
+        process.stderr.write(`odeforge: ${error.message} (sample ${error.sampleIndex}, t = ${error.t})\n`);
+        return exitCodes.failed;
+    }
+    const code = error.code;
+    if (typeof code === 'string' && code.startsWith('commander.'))
+        return exitCodes.badInput;
+    process.stderr.write(`odeforge: internal error: ${error.message ?? String(error)}\n`);
+    if (process.env.ODEFORGE_DEBUG)
+        process.stderr.write(`${error.stack ?? ''}\n`);
+    process.stderr.write('odeforge: this is a bug; please report it with the spec and command that caused it\n');
+    return exitCodes.internal;
+}

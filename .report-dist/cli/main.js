@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The odeforge command line: parses argv, calls the public API, prints, maps errors to exit codes.
+import { Command, CommanderError } from 'commander';
+import { register as registerDerive } from './commands/derive.js';
+import { register as registerEval } from './commands/eval.js';
+import { register as registerSample } from './commands/sample.js';
+import { register as registerDataset } from './commands/dataset.js';
+import { register as registerExport } from './commands/export.js';
+import { register as registerVerify } from './commands/verify.js';
+import { reportError, exitCodes } from './errors.js';
+function program() {
+    const cli = new Command('odeforge')
+        .description('design diffusion ODEs: derive, verify and sample from a spec file')
+        .version('0.1.0')
+        .exitOverride()
+        .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `odeforge: ${text}` : text) })
+        .showHelpAfterError('(run odeforge --help for usage)');
+    for (const register of [registerDerive, registerEval, registerVerify, registerSample, registerDataset, registerExport])
+        register(cli);
+    return cli;
+}
+async function main(argv) {
+    try {
+        await program().parseAsync(argv);
+        return exitCodes.ok;
+    }
+    catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+        }
+        return reportError(error);
+    }
+}
+process.exitCode = await main(process.argv);

@@ -1,0 +1,114 @@
+/** A source of random numbers; implementations live in numeric/rng.ts (seeded, counter-based). */
+export interface Rng {
+    /** Uniform on the open interval (0, 1). */
+    uniform(): number;
+    /** Standard normal. */
+    normal(): number;
+}
+export type FamilyName = 'radial' | 'path' | 'sde' | 'poisson';
+/** α_t, σ_t and their time derivatives (flow_matching's SchedulerOutput). */
+export interface Schedule {
+    alpha: number;
+    sigma: number;
+    dAlpha: number;
+    dSigma: number;
+}
+export type NoiseLaw = {
+    kind: 'gaussian';
+} | {
+    kind: 'poisson';
+    augment: number;
+} | {
+    kind: 'radial';
+};
+/**
+ * What the marginal field of an empirical data set needs, compiled to plain JS functions.
+ * - path: p_t(x|x0) = σ^{-d} q(|x − α x0|²/σ²); f = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂  (MATH.md §5).
+ *   `logNoise(ρ²)` is log q up to an additive constant; `dLogNoise(ρ²)` is d log q / d(ρ²) (score).
+ * - radial: p_t(x|x0) = φ_t(r); v = k_t(r)(x − x0)  (MATH.md §2).
+ */
+export type FieldKernel = {
+    kind: 'path';
+    noise: NoiseLaw;
+    schedule(t: number): Schedule;
+    logNoise(rho2: number): number;
+    dLogNoise(rho2: number): number;
+} | {
+    kind: 'radial';
+    /** log φ_t(r), normalized. */
+    logPhi(t: number, r: number): number;
+    /** k_t(r) = −∂tψ / (r ∂rψ). */
+    k(t: number, r: number): number;
+    /** ∂_r log φ_t(r), for the score. */
+    dLogPhiDr(t: number, r: number): number;
+};
+export interface Kernel {
+    /** log p_t(x | x0), normalized, computed in log space. */
+    logDensity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): number;
+    /** n samples of p_t(· | x0), flat row-major n×d. */
+    sample(t: number, x0: ArrayLike<number>, n: number, rng: Rng): Float64Array;
+    /** P(|x_t − centre| ≤ r): ψ_t(r) for radial designs, F(r/σ) for paths. */
+    radialCdf(t: number, r: number): number;
+    /** Inverse of radialCdf in r. */
+    radialQuantile(t: number, u: number): number;
+}
+export type PriorKind = 'kernel' | 'gaussian' | 'poisson' | 'custom';
+export interface Prior {
+    kind: PriorKind;
+    logDensity(x: ArrayLike<number>): number;
+    /** n samples, flat row-major n×d. */
+    sample(n: number, rng: Rng): Float64Array;
+    /** P(|x| ≤ r) under the prior (isotropic priors, centred at 0). */
+    radialCdf(r: number): number;
+}
+/** One derived quantity for display: a plain-text expression, its LaTeX and, when symbolic, its Python. */
+export interface DerivedQuantity {
+    expr: string;
+    latex: string;
+    /** Python over `xp` (numpy or torch) and the exported module's helpers; absent for numeric-only quantities. */
+    python?: string;
+}
+/** Marginal velocity and score of an empirical data set (plain, unbatched; the fast one is field/). */
+export interface MarginalField {
+    velocity(t: number, x: ArrayLike<number>): Float64Array;
+    /** ∇_x log p_t(x); undefined where the design has no score. */
+    score(t: number, x: ArrayLike<number>): Float64Array;
+}
+/** Conversions between parameterizations of a path model's prediction (MATH.md §5). */
+export interface PathConversions {
+    /** v = α̇ x̂0 + σ̇ ε̂ from an x0-prediction. */
+    velocityFromX0(t: number, x: ArrayLike<number>, x0Hat: ArrayLike<number>): Float64Array;
+    x0FromVelocity(t: number, x: ArrayLike<number>, v: ArrayLike<number>): Float64Array;
+    epsilonFromX0(t: number, x: ArrayLike<number>, x0Hat: ArrayLike<number>): Float64Array;
+    x0FromEpsilon(t: number, x: ArrayLike<number>, eps: ArrayLike<number>): Float64Array;
+    /** Gaussian noise only: ∇ log p = −ε̂/σ. */
+    scoreFromEpsilon(t: number, eps: ArrayLike<number>): Float64Array;
+    epsilonFromScore(t: number, score: ArrayLike<number>): Float64Array;
+}
+export interface Design {
+    name: string;
+    description: string;
+    family: FamilyName;
+    dimension: number;
+    T: number;
+    epsilon: number;
+    dataRadius: number;
+    /** The spec's named parameters (symbols in the derivation's expressions). */
+    parameters: Readonly<Record<string, number>>;
+    kernel: Kernel;
+    /** v_t(x | x0). */
+    conditionalVelocity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;
+    /** ∇_x log p_t(x | x0). */
+    conditionalScore(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;
+    /** Path families (path, sde, poisson) only. */
+    schedule?: (t: number) => Schedule;
+    conversions?: PathConversions;
+    prior: Prior;
+    fieldKernel: FieldKernel;
+    /** Marginal field of data given flat row-major m×d. */
+    field(data: Float64Array): MarginalField;
+    /** Each symbolic quantity by name (psi, dpsi_dr, dpsi_dt, phi, log_phi, varphi, k; alpha, sigma, ...). */
+    derivation: Record<string, DerivedQuantity>;
+    /** Whether the score is defined (all current families: yes). */
+    hasScore: boolean;
+}

@@ -1,0 +1,2 @@
+import { type Design } from '../index.js';
+export declare function latexFragment(design: Design): string;

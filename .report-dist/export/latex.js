@@ -1,0 +1,17 @@
+// `export --to latex` (and `derive --format latex`): every derived quantity as an align* fragment
+// that can be \input into a paper, with the design's constants in a comment header.
+import { quantityLabel } from '../index.js';
+export function latexFragment(design) {
+    const rows = Object.entries(design.derivation)
+        .filter(([name]) => name !== 'method')
+        .map(([name, q]) => `  ${quantityLabel(name)} &= ${q.latex}`);
+    const params = Object.entries(design.parameters).map(([k, v]) => `${k} = ${v}`).join(', ');
+    return [
+        `% ${design.name}: derived by odeforge (${design.family}, d = ${design.dimension}, t in [${design.epsilon}, ${design.T}]${params ? `; ${params}` : ''})`,
+        `% S_{d-1} = 2 pi^{d/2} / Gamma(d/2) is the area of the unit sphere; requires amsmath`,
+        '\\begin{align*}',
+        rows.join(' \\\\\n'),
+        '\\end{align*}',
+        '',
+    ].join('\n');
+}

@@ -1,0 +1,498 @@
+import { OdeforgeError } from '../errors.js';
+import { expNeg } from './expneg.js';
+/**
+ * How far below a row's largest log-weight a weight is skipped: m weights each below e^{−cut} relative
+ * to the largest add up to less than 2^{−53} (53 ln 2 = 36.74 < 37), so skipping them cannot change the
+ * float64 result; never less than 40.
+ */
+export function logWeightCutoff(m) {
+    return Math.max(40, 37 + Math.log(m));
+}
+var Kind;
+(function (Kind) {
+    Kind[Kind["GaussianPath"] = 0] = "GaussianPath";
+    Kind[Kind["PoissonPath"] = 1] = "PoissonPath";
+    Kind[Kind["GeneralPath"] = 2] = "GeneralPath";
+    Kind[Kind["Radial"] = 3] = "Radial";
+})(Kind || (Kind = {}));
+/** Rows per tile and doubles of data per block: a block stays in L1 while a tile of rows visits it. */
+const TILE_ROWS = 8;
+const BLOCK_DOUBLES = 2048;
+/** Validate and wrap a flat m × dim array as empirical data. */
+export function empiricalData(values, dim, file) {
+    if (!Number.isInteger(dim) || dim < 1)
+        throw new OdeforgeError(`dimension must be a positive integer, got ${dim}`);
+    if (values.length === 0)
+        throw new OdeforgeError('the data set is empty', { file }, 'give at least one data point');
+    if (values.length % dim !== 0) {
+        throw new OdeforgeError(`data has ${values.length} numbers, not a multiple of the dimension ${dim}`, { file });
+    }
+    for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+            throw new OdeforgeError(`data point ${Math.floor(i / dim) + 1}, coordinate ${(i % dim) + 1} is ${values[i]}`, { file }, 'remove or fix non-finite values');
+        }
+    }
+    return { data: values, rows: values.length / dim, dim };
+}
+/**
+ * Marginal velocity and score of empirical data under a design's FieldKernel.
+ * - path kernels: f = (σ̇/σ)(x − α x̂) + α̇ x̂, x̂ = Σ w_i x_i, w_i ∝ q(|x − α x_i|²/σ²)  (MATH.md §5);
+ * - radial kernels: f = Σ w_i k_t(r_i)(x − x_i), w_i ∝ φ_t(r_i)  (MATH.md §2).
+ * Not safe to call concurrently on one instance (it owns scratch buffers); one instance per thread.
+ */
+export class EmpiricalField {
+    kernel;
+    dim;
+    kind;
+    data;
+    m;
+    cut;
+    /** Poisson noise: log q = −c log1p(ρ²), c = (d + D)/2. */
+    poissonPower;
+    /** 2c when it is an integer (then x^c takes a few multiplications and at most one sqrt, not a pow), else −1. */
+    poissonTwoPower;
+    dist;
+    logw;
+    survivors;
+    weights;
+    coefs;
+    acc;
+    alpha = new Float64Array(TILE_ROWS);
+    sigma = new Float64Array(TILE_ROWS);
+    dAlpha = new Float64Array(TILE_ROWS);
+    dSigma = new Float64Array(TILE_ROWS);
+    cachedT = Number.NaN;
+    cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
+    constructor(kernel, data) {
+        this.kernel = kernel;
+        this.dim = data.dim;
+        this.data = data.data;
+        this.m = data.rows;
+        this.cut = logWeightCutoff(this.m);
+        this.kind = kindOf(kernel);
+        this.poissonPower =
+            kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
+        this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
+        this.dist = new Float64Array(TILE_ROWS * this.m);
+        this.logw = new Float64Array(this.m);
+        this.survivors = new Int32Array(this.m);
+        this.weights = new Float64Array(this.m);
+        this.coefs = new Float64Array(this.m);
+        this.acc = new Float64Array(this.dim);
+    }
+    velocity(t, x, n, out) {
+        const d = this.dim;
+        for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+            const rows = Math.min(TILE_ROWS, n - row0);
+            this.tileSchedules(t, row0, rows);
+            this.tileDistances(x, row0, rows);
+            for (let r = 0; r < rows; r++) {
+                const base = (row0 + r) * d;
+                if (this.kind === Kind.GaussianPath || this.kind === Kind.PoissonPath) {
+                    this.fusedPathVelocity(r, x, base, out);
+                    continue;
+                }
+                const count = this.rowWeights(t[row0 + r], r);
+                if (this.kind === Kind.Radial)
+                    this.radialVelocity(t[row0 + r], r, x, base, count, out);
+                else
+                    this.pathVelocity(r, x, base, count, out);
+            }
+        }
+    }
+    score(t, x, n, out) {
+        const d = this.dim;
+        for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+            const rows = Math.min(TILE_ROWS, n - row0);
+            this.tileSchedules(t, row0, rows);
+            this.tileDistances(x, row0, rows);
+            for (let r = 0; r < rows; r++) {
+                const base = (row0 + r) * d;
+                const count = this.rowWeights(t[row0 + r], r);
+                this.rowScore(t[row0 + r], r, x, base, count, out);
+            }
+        }
+    }
+    tileSchedules(t, row0, rows) {
+        const kernel = this.kernel;
+        for (let r = 0; r < rows; r++) {
+            if (kernel.kind === 'radial') {
+                this.alpha[r] = 1;
+                continue;
+            }
+            const ti = t[row0 + r];
+            if (ti !== this.cachedT) {
+                this.cachedSchedule = kernel.schedule(ti);
+                this.cachedT = ti;
+            }
+            const s = this.cachedSchedule;
+            this.alpha[r] = s.alpha;
+            this.sigma[r] = s.sigma;
+            this.dAlpha[r] = s.dAlpha;
+            this.dSigma[r] = s.dSigma;
+        }
+    }
+    /** dist[r·m + j] = |x_r − α_r x_j|² for the tile's rows, data visited block by block. */
+    tileDistances(x, row0, rows) {
+        const { data, m, dim: d, dist, alpha } = this;
+        const block = Math.max(1, Math.floor(BLOCK_DOUBLES / d));
+        for (let j0 = 0; j0 < m; j0 += block) {
+            const j1 = Math.min(m, j0 + block);
+            for (let r = 0; r < rows; r++) {
+                const xb = (row0 + r) * d;
+                const a = alpha[r];
+                const ob = r * m;
+                if (d === 2) {
+                    const x0 = x[xb];
+                    const x1 = x[xb + 1];
+                    for (let j = j0; j < j1; j++) {
+                        const e0 = x0 - a * data[2 * j];
+                        const e1 = x1 - a * data[2 * j + 1];
+                        dist[ob + j] = e0 * e0 + e1 * e1;
+                    }
+                }
+                else {
+                    // Four data points at a time: four independent sums (no single add chain), x_k loaded once.
+                    let j = j0;
+                    for (; j + 3 < j1; j += 4) {
+                        const b0 = j * d;
+                        const b1 = b0 + d;
+                        const b2 = b1 + d;
+                        const b3 = b2 + d;
+                        let s0 = 0;
+                        let s1 = 0;
+                        let s2 = 0;
+                        let s3 = 0;
+                        for (let k = 0; k < d; k++) {
+                            const xk = x[xb + k];
+                            const e0 = xk - a * data[b0 + k];
+                            const e1 = xk - a * data[b1 + k];
+                            const e2 = xk - a * data[b2 + k];
+                            const e3 = xk - a * data[b3 + k];
+                            s0 += e0 * e0;
+                            s1 += e1 * e1;
+                            s2 += e2 * e2;
+                            s3 += e3 * e3;
+                        }
+                        dist[ob + j] = s0;
+                        dist[ob + j + 1] = s1;
+                        dist[ob + j + 2] = s2;
+                        dist[ob + j + 3] = s3;
+                    }
+                    for (; j < j1; j++) {
+                        const db = j * d;
+                        let s = 0;
+                        for (let k = 0; k < d; k++) {
+                            const e = x[xb + k] - a * data[db + k];
+                            s += e * e;
+                        }
+                        dist[ob + j] = s;
+                    }
+                }
+            }
+        }
+    }
+    /**
+     * Fill survivors/weights with the indices and unnormalized weights w_j = e^{log w_j − max} of the
+     * data points whose weight is not negligible; returns their count.
+     */
+    rowWeights(t, r) {
+        switch (this.kind) {
+            case Kind.GaussianPath:
+                return this.gaussianWeights(r);
+            case Kind.PoissonPath:
+                return this.poissonWeights(r);
+            case Kind.GeneralPath:
+                return this.generalPathWeights(r);
+            case Kind.Radial:
+                return this.radialWeights(t, r);
+        }
+    }
+    /** log w_j = −|x − α x_j|²/(2σ²): the largest weight is the nearest point, no exp needed to find it. */
+    gaussianWeights(r) {
+        const { dist, m, survivors, weights } = this;
+        const ob = r * m;
+        let qmin = Infinity;
+        for (let j = 0; j < m; j++)
+            if (dist[ob + j] < qmin)
+                qmin = dist[ob + j];
+        const s = this.sigma[r];
+        const inv = 0.5 / (s * s);
+        const limit = qmin + this.cut / inv;
+        let count = 0;
+        for (let j = 0; j < m; j++) {
+            const q = dist[ob + j];
+            if (q <= limit) {
+                survivors[count] = j;
+                weights[count] = expNeg(-(q - qmin) * inv);
+                count++;
+            }
+        }
+        return count;
+    }
+    /** log w_j = −c log1p(|x − α x_j|²/σ²), so w_j / w_max = ((σ² + q_min)/(σ² + q_j))^c. */
+    poissonWeights(r) {
+        const { dist, m, survivors, weights } = this;
+        const ob = r * m;
+        let qmin = Infinity;
+        for (let j = 0; j < m; j++)
+            if (dist[ob + j] < qmin)
+                qmin = dist[ob + j];
+        const s = this.sigma[r];
+        const s2 = s * s;
+        const c = this.poissonPower;
+        const top = s2 + qmin;
+        const limit = top * Math.exp(this.cut / c) - s2;
+        let count = 0;
+        for (let j = 0; j < m; j++) {
+            const q = dist[ob + j];
+            if (q <= limit) {
+                survivors[count] = j;
+                weights[count] = this.ratioPower(top / (s2 + q));
+                count++;
+            }
+        }
+        return count;
+    }
+    /** x^c for the Poisson power c = (d + D)/2. */
+    ratioPower(x) {
+        let e = this.poissonTwoPower;
+        if (e < 0)
+            return Math.pow(x, this.poissonPower);
+        let result = e & 1 ? Math.sqrt(x) : 1;
+        let b = x;
+        for (e >>= 1; e > 0; e >>= 1) {
+            if (e & 1)
+                result *= b;
+            b *= b;
+        }
+        return result;
+    }
+    /**
+     * Gaussian and Poisson paths, velocity only: the weights of gaussianWeights/poissonWeights accumulated as
+     * they are computed (no survivor lists), with the d = 2 case unrolled. The hot loop of sampling.
+     */
+    fusedPathVelocity(r, x, base, out) {
+        const { dist, m, data, dim: d, acc } = this;
+        const ob = r * m;
+        let qmin = Infinity;
+        for (let j = 0; j < m; j++)
+            if (dist[ob + j] < qmin)
+                qmin = dist[ob + j];
+        const s = this.sigma[r];
+        const s2 = s * s;
+        const gaussian = this.kind === Kind.GaussianPath;
+        const inv = 0.5 / s2;
+        const top = s2 + qmin;
+        const limit = gaussian ? qmin + this.cut / inv : top * Math.exp(this.cut / this.poissonPower) - s2;
+        let sum = 0;
+        if (d === 2) {
+            let a0 = 0;
+            let a1 = 0;
+            for (let j = 0; j < m; j++) {
+                const q = dist[ob + j];
+                if (q > limit)
+                    continue;
+                const w = gaussian ? expNeg(-(q - qmin) * inv) : this.ratioPower(top / (s2 + q));
+                sum += w;
+                a0 += w * data[2 * j];
+                a1 += w * data[2 * j + 1];
+            }
+            acc[0] = a0;
+            acc[1] = a1;
+        }
+        else {
+            const count = gaussian ? this.gaussianWeights(r) : this.poissonWeights(r);
+            sum = this.weightedDataSum(count, this.weights);
+        }
+        this.finishPathVelocity(r, x, base, sum, out);
+    }
+    /** log w_j = logNoise(|x − α x_j|²/σ²) for any isotropic noise law. */
+    generalPathWeights(r) {
+        const kernel = this.kernel;
+        if (kernel.kind !== 'path')
+            throw new Error('unreachable');
+        const { dist, m, logw } = this;
+        const ob = r * m;
+        const s = this.sigma[r];
+        const inv = 1 / (s * s);
+        let max = -Infinity;
+        for (let j = 0; j < m; j++) {
+            const l = kernel.logNoise(dist[ob + j] * inv);
+            logw[j] = l;
+            if (l > max)
+                max = l;
+        }
+        return this.survivingWeights(max);
+    }
+    /** log w_j = log φ_t(r_j), r_j = |x − x_j|; dist[] then holds r_j (not r_j²) for the velocity and score. */
+    radialWeights(t, r) {
+        const kernel = this.kernel;
+        if (kernel.kind !== 'radial')
+            throw new Error('unreachable');
+        const { dist, m, logw } = this;
+        const ob = r * m;
+        let max = -Infinity;
+        for (let j = 0; j < m; j++) {
+            const rj = Math.sqrt(dist[ob + j]);
+            dist[ob + j] = rj;
+            const l = kernel.logPhi(t, rj);
+            logw[j] = l;
+            if (l > max)
+                max = l;
+        }
+        return this.survivingWeights(max);
+    }
+    /** Weights from logw[]: those within the cutoff of the max; a +∞ max (x on a singular point) takes all. */
+    survivingWeights(max) {
+        const { m, logw, survivors, weights } = this;
+        let count = 0;
+        if (max === Infinity) {
+            for (let j = 0; j < m; j++) {
+                if (logw[j] === Infinity) {
+                    survivors[count] = j;
+                    weights[count++] = 1;
+                }
+            }
+            return count;
+        }
+        const limit = max - this.cut;
+        for (let j = 0; j < m; j++) {
+            const l = logw[j];
+            if (l >= limit) {
+                survivors[count] = j;
+                weights[count++] = expNeg(l - max);
+            }
+        }
+        return count;
+    }
+    /** f = (σ̇/σ)(x − α x̂) + α̇ x̂ from survivor weights. With no surviving weight the row is NaN. */
+    pathVelocity(r, x, base, count, out) {
+        this.finishPathVelocity(r, x, base, this.weightedDataSum(count, this.weights), out);
+    }
+    /**
+     * acc = Σ_c coef[c] x_{survivors[c]}; returns Σ_c weights[c]. Four data rows per pass over acc, so acc is
+     * loaded and stored a quarter as often (what matters in high d).
+     */
+    weightedDataSum(count, coef) {
+        const { data, dim: d, survivors, weights, acc } = this;
+        acc.fill(0);
+        let sum = 0;
+        let c = 0;
+        for (; c + 3 < count; c += 4) {
+            const w0 = coef[c];
+            const w1 = coef[c + 1];
+            const w2 = coef[c + 2];
+            const w3 = coef[c + 3];
+            sum += weights[c] + weights[c + 1] + weights[c + 2] + weights[c + 3];
+            const b0 = survivors[c] * d;
+            const b1 = survivors[c + 1] * d;
+            const b2 = survivors[c + 2] * d;
+            const b3 = survivors[c + 3] * d;
+            for (let k = 0; k < d; k++) {
+                acc[k] = acc[k] + w0 * data[b0 + k] + w1 * data[b1 + k] + w2 * data[b2 + k] + w3 * data[b3 + k];
+            }
+        }
+        for (; c < count; c++) {
+            const w = coef[c];
+            const b = survivors[c] * d;
+            sum += weights[c];
+            for (let k = 0; k < d; k++)
+                acc[k] = acc[k] + w * data[b + k];
+        }
+        return sum;
+    }
+    /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂. */
+    finishPathVelocity(r, x, base, sum, out) {
+        const { dim: d, acc } = this;
+        const a = this.alpha[r];
+        const rate = this.dSigma[r] / this.sigma[r];
+        const da = this.dAlpha[r];
+        const inv = 1 / sum;
+        for (let k = 0; k < d; k++) {
+            const xhat = acc[k] * inv;
+            out[base + k] = rate * (x[base + k] - a * xhat) + da * xhat;
+        }
+    }
+    /** f = Σ w_j k_t(r_j)(x − x_j) / Σ w_j. */
+    radialVelocity(t, r, x, base, count, out) {
+        const kernel = this.kernel;
+        if (kernel.kind !== 'radial')
+            throw new Error('unreachable');
+        const { data, dim: d, m, dist, survivors, weights, coefs, acc } = this;
+        let sum = 0;
+        for (let c = 0; c < count; c++) {
+            coefs[c] = weights[c] * kernel.k(t, dist[r * m + survivors[c]]);
+            sum += weights[c];
+        }
+        // acc = Σ_c coef_c (x − x_c), four data rows per pass over acc (as weightedDataSum).
+        acc.fill(0);
+        let c = 0;
+        for (; c + 3 < count; c += 4) {
+            const w0 = coefs[c];
+            const w1 = coefs[c + 1];
+            const w2 = coefs[c + 2];
+            const w3 = coefs[c + 3];
+            const b0 = survivors[c] * d;
+            const b1 = survivors[c + 1] * d;
+            const b2 = survivors[c + 2] * d;
+            const b3 = survivors[c + 3] * d;
+            for (let k = 0; k < d; k++) {
+                const xk = x[base + k];
+                acc[k] = acc[k] + w0 * (xk - data[b0 + k]) + w1 * (xk - data[b1 + k]) + w2 * (xk - data[b2 + k]) + w3 * (xk - data[b3 + k]);
+            }
+        }
+        for (; c < count; c++) {
+            const w = coefs[c];
+            const b = survivors[c] * d;
+            for (let k = 0; k < d; k++)
+                acc[k] = acc[k] + w * (x[base + k] - data[b + k]);
+        }
+        const inv = 1 / sum;
+        for (let k = 0; k < d; k++)
+            out[base + k] = acc[k] * inv;
+    }
+    /** ∇ log p_t(x) = Σ w_j ∇ log p_t(x|x_j) / Σ w_j. */
+    rowScore(t, r, x, base, count, out) {
+        const kernel = this.kernel;
+        const { data, dim: d, m, dist, survivors, weights, acc } = this;
+        const a = this.alpha[r];
+        const s2 = this.sigma[r] * this.sigma[r];
+        acc.fill(0);
+        let sum = 0;
+        for (let c = 0; c < count; c++) {
+            const j = survivors[c];
+            const w = weights[c];
+            const q = dist[r * m + j];
+            sum += w;
+            let coef;
+            if (kernel.kind === 'radial') {
+                const rj = q; // radialWeights left r_j in dist
+                // ∇ log φ(|x − x_j|) = ∂_r log φ · (x − x_j)/r; zero at r = 0 by symmetry.
+                coef = rj > 0 ? (w * kernel.dLogPhiDr(t, rj)) / rj : 0;
+            }
+            else {
+                // ∇ log q(|x − α x_j|²/σ²) = 2 (log q)'(ρ²) (x − α x_j)/σ².
+                coef = (2 * w * kernel.dLogNoise(q / s2)) / s2;
+            }
+            const db = j * d;
+            for (let k = 0; k < d; k++)
+                acc[k] = acc[k] + coef * (x[base + k] - a * data[db + k]);
+        }
+        const inv = 1 / sum;
+        for (let k = 0; k < d; k++)
+            out[base + k] = acc[k] * inv;
+    }
+}
+function kindOf(kernel) {
+    if (kernel.kind === 'radial')
+        return Kind.Radial;
+    switch (kernel.noise.kind) {
+        case 'gaussian':
+            return Kind.GaussianPath;
+        case 'poisson':
+            return Kind.PoissonPath;
+        case 'radial':
+            return Kind.GeneralPath;
+    }
+}

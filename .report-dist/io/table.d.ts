@@ -1,0 +1,1 @@
+export type { EmpiricalData as DataTable } from '../field/types.js';

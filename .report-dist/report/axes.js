@@ -1,0 +1,162 @@
+// The frame every report plot is drawn in: linear or log scales, round ticks, grid, axis labels, a title and a
+// legend outside the plot area (so it never hides data). Knows nothing about designs or what is plotted.
+import { niceTicks } from './svg.js';
+import { escapeXml, formatNumber, powerOfTen } from './text.js';
+const fontSize = 12;
+const charWidth = 6.8;
+/** Pixel coordinate as written in SVG. */
+export const pixel = (v) => v.toFixed(2);
+/** Ticks of a log axis: decades (every k-th when there are many), with 2 and 5 multiples over ≤ 2 decades. */
+export function logTicks(min, max) {
+    const lo = Math.log10(min);
+    const hi = Math.log10(max);
+    if (hi - lo < 0.7)
+        return niceTicks(min, max, 4);
+    const first = Math.ceil(lo - 1e-9);
+    const last = Math.floor(hi + 1e-9);
+    const every = Math.max(1, Math.ceil((last - first + 1) / 8));
+    const ticks = [];
+    for (let k = first; k <= last; k += every)
+        ticks.push(10 ** k);
+    if (hi - lo <= 2.2) {
+        for (let k = first - 1; k <= last; k++) {
+            for (const m of [2, 5]) {
+                const v = m * 10 ** k;
+                if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9))
+                    ticks.push(v);
+            }
+        }
+        ticks.sort((a, b) => a - b);
+    }
+    return ticks;
+}
+/** The labels of an axis' ticks: decades as 10ᵏ outside 10⁻³..10⁴, others plainly. */
+function tickLabels(axis, ticks) {
+    if (axis.scale === 'log') {
+        return ticks.map((v) => {
+            const k = Math.log10(v);
+            return Number.isInteger(Math.round(k * 1e9) / 1e9) && (k < -3 || k > 4) ? powerOfTen(Math.round(k)) : formatNumber(v);
+        });
+    }
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
+    const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    const big = Math.max(...ticks.map(Math.abs));
+    if (big >= 1e5 || (big > 0 && big < 1e-3))
+        return ticks.map((v) => formatNumber(v));
+    return ticks.map((v) => (v === 0 ? '0' : v.toFixed(Math.min(decimals, 12)).replace('-', '−')));
+}
+function ticksOf(axis) {
+    return axis.scale === 'log' ? logTicks(axis.min, axis.max) : niceTicks(axis.min, axis.max);
+}
+/** Data → pixel on [start, start + length], reversed for the y axis. */
+function mapper(axis, start, length, reversed) {
+    const f = axis.scale === 'log' ? Math.log10 : (v) => v;
+    const a = f(axis.min);
+    const span = f(axis.max) - a;
+    return reversed ? (v) => start + length - ((f(v) - a) / span) * length : (v) => start + ((f(v) - a) / span) * length;
+}
+function legendWidth(legend) {
+    if (legend.length === 0)
+        return 0;
+    return Math.max(...legend.map((e) => e.label.length)) * charWidth + 40;
+}
+function legendMark(entry, x, y, id) {
+    const color = escapeXml(entry.color);
+    switch (entry.mark) {
+        case 'line':
+            return `<line x1="${x}" y1="${y}" x2="${x + 22}" y2="${y}" stroke="${color}" stroke-width="2"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`;
+        case 'dot':
+            return `<circle cx="${x + 11}" cy="${y}" r="3.5" fill="${color}"/>`;
+        case 'ring':
+            return `<circle cx="${x + 11}" cy="${y}" r="3.5" fill="none" stroke="${color}" stroke-width="1.3"/>`;
+        case 'arrow':
+            return `<line x1="${x}" y1="${y}" x2="${x + 20}" y2="${y}" stroke="${color}" stroke-width="1.3" marker-end="url(#${id}-head)"/>`;
+    }
+}
+/**
+ * The frame of a plot: root element, title, grid, ticks and tick labels, axis labels, the clip path of the plot
+ * area, and (in `tail`) the border and the legend to the right of the plot area.
+ */
+export function frame(options) {
+    const { id, width, height, x, y, legend } = options;
+    const notes = options.notes ?? [];
+    const margin = margins(options);
+    const area = { left: margin.left, top: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom };
+    const px = mapper(x, area.left, area.width, false);
+    const py = mapper(y, area.top, area.height, true);
+    const bottom = area.top + area.height;
+    const right = area.left + area.width;
+    const xTicks = ticksOf(x);
+    const yTicks = ticksOf(y);
+    const xLabels = tickLabels(x, xTicks);
+    const yLabels = tickLabels(y, yTicks);
+    const head = [];
+    head.push(`<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="odeforge-plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="${fontSize}">`);
+    head.push(`<rect width="${width}" height="${height}" fill="white"/>`);
+    if (options.title)
+        head.push(`<text class="title" x="${pixel(area.left + area.width / 2)}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`);
+    head.push(`<defs><clipPath id="${id}-clip"><rect x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}"/></clipPath></defs>`);
+    head.push('<g class="grid" stroke="#e6e6e6">');
+    for (const v of xTicks)
+        head.push(`<line x1="${pixel(px(v))}" y1="${area.top}" x2="${pixel(px(v))}" y2="${pixel(bottom)}"/>`);
+    for (const v of yTicks)
+        head.push(`<line x1="${area.left}" y1="${pixel(py(v))}" x2="${pixel(right)}" y2="${pixel(py(v))}"/>`);
+    head.push('</g>');
+    head.push('<g class="axis x-axis"><g class="ticks" stroke="#333">');
+    for (const v of xTicks)
+        head.push(`<line x1="${pixel(px(v))}" y1="${pixel(bottom)}" x2="${pixel(px(v))}" y2="${pixel(bottom + 5)}"/>`);
+    head.push('</g><g class="tick-labels" fill="#333" text-anchor="middle">');
+    xTicks.forEach((v, i) => head.push(`<text x="${pixel(px(v))}" y="${pixel(bottom + 18)}">${escapeXml(xLabels[i])}</text>`));
+    head.push(`</g><text class="axis-label" x="${pixel(area.left + area.width / 2)}" y="${pixel(bottom + 38)}" text-anchor="middle" font-size="13">${escapeXml(x.label)}</text></g>`);
+    head.push('<g class="axis y-axis"><g class="ticks" stroke="#333">');
+    for (const v of yTicks)
+        head.push(`<line x1="${area.left - 5}" y1="${pixel(py(v))}" x2="${area.left}" y2="${pixel(py(v))}"/>`);
+    head.push('</g><g class="tick-labels" fill="#333" text-anchor="end">');
+    yTicks.forEach((v, i) => head.push(`<text x="${area.left - 8}" y="${pixel(py(v) + 4)}">${escapeXml(yLabels[i])}</text>`));
+    head.push(`</g><text class="axis-label" transform="translate(16 ${pixel(area.top + area.height / 2)}) rotate(-90)" text-anchor="middle" font-size="13">${escapeXml(y.label)}</text></g>`);
+    head.push(`<g class="content" clip-path="url(#${id}-clip)">`);
+    const tail = ['</g>'];
+    tail.push(`<rect class="border" x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}" fill="none" stroke="#333"/>`);
+    if (legend.length > 0) {
+        const lx = right + 12;
+        tail.push(`<g class="legend"><rect x="${pixel(lx)}" y="${area.top}" width="${pixel(legendWidth(legend))}" height="${legend.length * 18 + 10}" fill="white" stroke="#bbb"/>`);
+        legend.forEach((entry, k) => {
+            const ly = area.top + 16 + 18 * k;
+            tail.push(`${legendMark(entry, lx + 8, ly - 4, id)}<text x="${pixel(lx + 36)}" y="${ly}">${escapeXml(entry.label)}</text>`);
+        });
+        tail.push('</g>');
+    }
+    notes.forEach((note, k) => {
+        tail.push(`<text class="note" x="${area.left}" y="${pixel(bottom + 56 + 16 * k)}" fill="#555" font-size="11">${escapeXml(note)}</text>`);
+    });
+    tail.push('</svg>');
+    return { px, py, area, head: head.join('\n'), tail: `${tail.join('\n')}\n` };
+}
+/**
+ * Data ranges for a plane plot with equal scales on both axes: the box [xmin, xmax] × [ymin, ymax] padded by
+ * `pad` (a fraction) and widened along one axis to the plot area's aspect ratio.
+ */
+export function equalAspect(box, plotWidth, plotHeight, pad = 0.06) {
+    const cx = (box.xmin + box.xmax) / 2;
+    const cy = (box.ymin + box.ymax) / 2;
+    const spanX = Math.max(box.xmax - box.xmin, 1e-12) * (1 + 2 * pad);
+    const spanY = Math.max(box.ymax - box.ymin, 1e-12) * (1 + 2 * pad);
+    const unitsPerPixel = Math.max(spanX / plotWidth, spanY / plotHeight);
+    const hx = (unitsPerPixel * plotWidth) / 2;
+    const hy = (unitsPerPixel * plotHeight) / 2;
+    return { x: [cx - hx, cx + hx], y: [cy - hy, cy + hy] };
+}
+/** Space around the plot area: tick labels and the y label left, the legend right, the x label and notes below. */
+function margins(options) {
+    return {
+        left: 70,
+        right: 16 + (options.legend.length > 0 ? legendWidth(options.legend) + 12 : 0),
+        top: options.title ? 38 : 16,
+        bottom: 50 + 16 * (options.notes?.length ?? 0),
+    };
+}
+/** The plot-area size `frame` will use for these options (to fit an equal-aspect box before drawing). */
+export function plotArea(options) {
+    const m = margins(options);
+    return { width: options.width - m.left - m.right, height: options.height - m.top - m.bottom };
+}

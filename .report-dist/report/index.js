@@ -1,0 +1,90 @@
+// The report: verify a design, sample it for data, plot what it does, and put it all in one self-contained
+// HTML page. Uses the public API, verify/ and sample/ only; the page itself is html.ts's.
+import { IntegrationError, OdeforgeError, quantityLabel } from '../index.js';
+import { sample } from '../sample/index.js';
+import { DEFAULT_RUNS, verifyDesign } from '../verify/index.js';
+import { curveTimes, fieldTimes, phiFigure, psiFigure, radialCurves, samplesFigure, trajectoryFigures, velocityFigures, } from './figures.js';
+import { renderReport } from './html.js';
+export { renderReport } from './html.js';
+export { linePlotSvg, quiverSvg, trajectoriesSvg } from './plots.js';
+function plotData(design, options) {
+    const data = options.data;
+    if (data === undefined)
+        return undefined;
+    const table = data instanceof Float64Array ? { data, rows: data.length / design.dimension, dim: design.dimension } : data;
+    if (table.dim !== design.dimension || !Number.isInteger(table.rows) || table.rows < 1) {
+        throw new OdeforgeError(`the data (${table.rows} rows of dimension ${table.dim}) does not fit the design's dimension ${design.dimension}`, {}, 'use data of the design\'s dimension, or --dim');
+    }
+    return { points: table.data, dim: table.dim, label: options.dataLabel ?? 'data' };
+}
+function derivationRows(design) {
+    return Object.entries(design.derivation).map(([name, q]) => ({ name, symbol: quantityLabel(name), latex: q.latex, expr: q.expr }));
+}
+/** Seconds since `start` (a performance.now() reading). */
+const since = (start) => (performance.now() - start) / 1000;
+async function sampling(design, data, options) {
+    const n = options.sampleN ?? 500;
+    const seed = options.seed ?? 0;
+    try {
+        const run = await sample(design, { ...options.sampler, data: data.points, n, seed, trajectories: true });
+        const settings = { solver: options.sampler?.solver ?? 'dopri5', seed };
+        for (const key of ['rtol', 'atol', 'steps', 'grid']) {
+            const value = options.sampler?.[key];
+            if (value !== undefined)
+                settings[key] = value;
+        }
+        const figures = [samplesFigure(design, data, run.samples)];
+        if (run.trajectories) {
+            figures.push(...trajectoryFigures(design, data, { ...run.trajectories, count: run.count }, options.trajectories ?? 40));
+        }
+        return { outcome: { kind: 'sampled', stats: run.stats, settings }, figures };
+    }
+    catch (error) {
+        if (!(error instanceof IntegrationError))
+            throw error;
+        return { outcome: { kind: 'failed', message: `${error.message} (sample ${error.sampleIndex}, t = ${error.t})` }, figures: [] };
+    }
+}
+/**
+ * What the report shows, computed: verification, kernel curves, the velocity field, samples and trajectories.
+ * A failed property or a failed sampling run is part of the content, not an error.
+ * @throws OdeforgeError for data that does not fit the design, or bad sampler options
+ */
+export async function reportContent(design, options = {}) {
+    const data = plotData(design, options);
+    const timings = {};
+    let start = performance.now();
+    const verification = verifyDesign(design, { runs: options.verifyRuns ?? DEFAULT_RUNS, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    timings.verify = since(start);
+    start = performance.now();
+    const curves = radialCurves(design, curveTimes(design));
+    const kernel = [psiFigure(design, curves), phiFigure(design, curves)];
+    const field = data ? velocityFigures(design, data, fieldTimes(design, data)) : [];
+    timings.plots = since(start);
+    start = performance.now();
+    const sampled = data ? await sampling(design, data, options) : { outcome: { kind: 'no-data' }, figures: [] };
+    timings.sampling = since(start);
+    return {
+        design: {
+            name: design.name, description: design.description, family: design.family, dimension: design.dimension,
+            T: design.T, epsilon: design.epsilon, prior: design.prior.kind, parameters: design.parameters,
+        },
+        spec: options.spec,
+        derivation: derivationRows(design),
+        verification,
+        data: data ? { label: data.label, rows: data.points.length / data.dim, dim: data.dim } : undefined,
+        sampling: sampled.outcome,
+        figures: { kernel, field, sampling: sampled.figures },
+        timings,
+    };
+}
+/**
+ * One self-contained HTML page about a design: the spec, the derivation typeset with KaTeX, the verification
+ * table, plots of the kernel, the velocity field, samples and trajectories, and the sampler's statistics.
+ * @example
+ *   const html = await buildReport(loadDesign('examples/tanh.yaml'), { data: dataset('8gaussians', { n: 500 }), dataLabel: '8gaussians' });
+ * @throws OdeforgeError for data that does not fit the design, or bad sampler options
+ */
+export async function buildReport(design, options = {}) {
+    return renderReport(await reportContent(design, options));
+}

@@ -1,0 +1,234 @@
+// The report's plots as standalone SVG strings (no browser, no dependencies): line plots (ψ_t(r), φ_t(r),
+// trajectory traces), a quiver of a vector field over data, and trajectories in the plane. Pure functions of
+// numbers; what to plot for a design is decided in figures.ts.
+import { equalAspect, frame, pixel, plotArea } from './axes.js';
+import { escapeXml, formatNumber } from './text.js';
+const usable = (v, scale) => Number.isFinite(v) && (scale === 'linear' || v > 0);
+function rangeOf(values, scale) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const array of values) {
+        for (let i = 0; i < array.length; i++) {
+            const v = array[i];
+            if (!usable(v, scale))
+                continue;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+    }
+    if (!Number.isFinite(lo))
+        return scale === 'log' ? [1, 10] : [0, 1];
+    if (scale === 'log')
+        return hi / lo < 1.0001 ? [lo / 2, hi * 2] : [lo, hi];
+    if (hi - lo < 1e-12 * Math.max(1, Math.abs(lo)))
+        return [lo - 1, hi + 1];
+    const pad = 0.04 * (hi - lo);
+    return [lo - pad, hi + pad];
+}
+/** v pulled into [min − span/2, max + span/2] (in the axis' own scale), so far-off points stay near the frame. */
+function clampNear(axis, v) {
+    if (axis.scale === 'log') {
+        const span = Math.log10(axis.max / axis.min);
+        return 10 ** Math.min(Math.max(Math.log10(v), Math.log10(axis.min) - span / 2), Math.log10(axis.max) + span / 2);
+    }
+    const span = axis.max - axis.min;
+    return Math.min(Math.max(v, axis.min - span / 2), axis.max + span / 2);
+}
+/** SVG path data of a curve, broken where a point is not drawable. */
+function pathData(series, x, y, px, py) {
+    const parts = [];
+    let pen = false;
+    const n = Math.min(series.x.length, series.y.length);
+    for (let i = 0; i < n; i++) {
+        const a = series.x[i];
+        const b = series.y[i];
+        if (!usable(a, x.scale) || !usable(b, y.scale)) {
+            pen = false;
+            continue;
+        }
+        parts.push(`${pen ? 'L' : 'M'}${pixel(px(clampNear(x, a)))} ${pixel(py(clampNear(y, b)))}`);
+        pen = true;
+    }
+    return parts.join('');
+}
+function legendOfLines(series) {
+    return series.filter((s) => s.label !== undefined).map((s) => ({ label: s.label, color: s.color, mark: 'line', dash: s.dash }));
+}
+/**
+ * Curves y(x) on linear or log axes, with ticks, grid, axis labels and a legend of the labelled series.
+ * @example linePlotSvg([{ x: [1, 2, 3], y: [1, 4, 9], color: '#1c7ed6', label: 'x²' }], { id: 'sq', xLabel: 'x', yLabel: 'y' })
+ */
+export function linePlotSvg(series, options) {
+    const xScale = options.xScale ?? 'linear';
+    const yScale = options.yScale ?? 'linear';
+    const [xMin, xMax] = options.xRange ?? rangeOf(series.map((s) => s.x), xScale);
+    const [yMin, yMax] = options.yRange ?? rangeOf(series.map((s) => s.y), yScale);
+    const x = { scale: xScale, min: xMin, max: xMax, label: options.xLabel };
+    const y = { scale: yScale, min: yMin, max: yMax, label: options.yLabel };
+    const f = frame({
+        id: options.id, width: options.width ?? 620, height: options.height ?? 400, title: options.title, x, y,
+        legend: legendOfLines(series), notes: options.notes,
+    });
+    const body = [];
+    for (const s of series) {
+        const d = pathData(s, x, y, f.px, f.py);
+        if (d === '')
+            continue;
+        const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
+        const title = s.label ? `<title>${escapeXml(s.label)}</title>` : '';
+        body.push(`<path class="series" d="${d}" fill="none" stroke="${escapeXml(s.color)}" stroke-width="${s.strokeWidth ?? 2}" stroke-opacity="${s.opacity ?? 1}" stroke-linejoin="round"${dash}>${title}</path>`);
+    }
+    return `${f.head}\n${body.join('\n')}\n${f.tail}`;
+}
+function pointsSvg(layer, px, py) {
+    const n = layer.points.length / layer.dim;
+    const stride = Math.max(1, Math.ceil(n / (layer.maxPoints ?? 3000)));
+    const dots = [];
+    for (let i = 0; i < n; i += stride) {
+        const a = layer.points[i * layer.dim];
+        const b = layer.dim > 1 ? layer.points[i * layer.dim + 1] : 0;
+        if (Number.isFinite(a) && Number.isFinite(b))
+            dots.push(`<circle cx="${pixel(px(a))}" cy="${pixel(py(b))}" r="${layer.radius ?? 1.5}"/>`);
+    }
+    return `<g class="points" fill="${escapeXml(layer.color)}" fill-opacity="${layer.opacity ?? 0.55}"><title>${escapeXml(layer.label)}</title>\n${dots.join('\n')}\n</g>`;
+}
+/** The bounding box of the first two coordinates of some flat n × dim point sets (finite points only). */
+export function boxOf(sets) {
+    const box = { xmin: Infinity, xmax: -Infinity, ymin: Infinity, ymax: -Infinity };
+    for (const { points, dim } of sets) {
+        for (let i = 0; i + dim <= points.length; i += dim) {
+            const a = points[i];
+            const b = dim > 1 ? points[i + 1] : 0;
+            if (!Number.isFinite(a) || !Number.isFinite(b))
+                continue;
+            box.xmin = Math.min(box.xmin, a);
+            box.xmax = Math.max(box.xmax, a);
+            box.ymin = Math.min(box.ymin, b);
+            box.ymax = Math.max(box.ymax, b);
+        }
+    }
+    return Number.isFinite(box.xmin) ? box : undefined;
+}
+/** An equal-aspect frame around `box` for a plane plot. */
+function planeFrame(options, box, legend, notes) {
+    const layout = { width: options.width ?? 460, height: options.height ?? 420, title: options.title, legend, notes };
+    const area = plotArea(layout);
+    const range = equalAspect(box, area.width, area.height);
+    return frame({
+        ...layout,
+        id: options.id,
+        x: { scale: 'linear', min: range.x[0], max: range.x[1], label: options.xLabel ?? 'x₁' },
+        y: { scale: 'linear', min: range.y[0], max: range.y[1], label: options.yLabel ?? 'x₂' },
+    });
+}
+/** The q-quantile (0..1) of finite values. */
+function quantile(values, q) {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    if (sorted.length === 0)
+        return NaN;
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+/**
+ * A quiver plot: one arrow per position, length ∝ |v| up to the 90th percentile of |v| (longer ones are drawn
+ * at that length, so a few huge vectors do not flatten the rest), on equal axes, over optional data points.
+ */
+export function quiverSvg(options) {
+    const n = options.positions.length / 2;
+    const magnitudes = Array.from({ length: n }, (_, i) => Math.hypot(options.vectors[2 * i], options.vectors[2 * i + 1]));
+    const reference = quantile(magnitudes, 0.9);
+    const skipped = magnitudes.filter((m) => !Number.isFinite(m)).length;
+    const color = options.arrowColor ?? '#1c4e80';
+    const legend = [];
+    if (options.background)
+        legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
+    legend.push({ label: options.arrowLabel, color, mark: 'arrow' });
+    const notes = [
+        ...(options.notes ?? []),
+        `arrow length ∝ |v|; full length at |v| ≥ ${formatNumber(reference)} (90th percentile)`,
+        ...(skipped > 0 ? [`${skipped} non-finite vectors not drawn`] : []),
+    ];
+    const box = boxOf([{ points: options.positions, dim: 2 }]) ?? { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };
+    const f = planeFrame(options, box, legend, notes);
+    // Arrow length in pixels per data unit of the grid spacing (equal scales: the x map serves both axes).
+    const pxPerUnit = Math.abs(f.px(1) - f.px(0));
+    const full = 0.9 * options.spacing * pxPerUnit;
+    const body = [];
+    if (options.background)
+        body.push(pointsSvg(options.background, f.px, f.py));
+    body.push(`<defs><marker id="${options.id}-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto"><path d="M0 0L10 5L0 10z" fill="${escapeXml(color)}"/></marker></defs>`);
+    body.push(`<g class="arrows" stroke="${escapeXml(color)}" stroke-width="1.3" marker-end="url(#${options.id}-head)">`);
+    for (let i = 0; i < n; i++) {
+        const m = magnitudes[i];
+        if (!Number.isFinite(m) || m === 0 || !(reference > 0))
+            continue;
+        const length = full * Math.min(1, m / reference);
+        const x0 = f.px(options.positions[2 * i]);
+        const y0 = f.py(options.positions[2 * i + 1]);
+        // SVG's y axis points down.
+        const x1 = x0 + (length * options.vectors[2 * i]) / m;
+        const y1 = y0 - (length * options.vectors[2 * i + 1]) / m;
+        body.push(`<line x1="${pixel(x0)}" y1="${pixel(y0)}" x2="${pixel(x1)}" y2="${pixel(y1)}"/>`);
+    }
+    body.push('</g>');
+    return `${f.head}\n${body.join('\n')}\n${f.tail}`;
+}
+/**
+ * Trajectories in the plane of the first two coordinates, from their start (ring) to their end (dot), over
+ * data. The view covers the data and the ends; it takes in the starts too unless that would make the view
+ * more than 3 times larger, in which case a note says how many starts lie outside.
+ */
+export function trajectoriesSvg(options) {
+    const { states, steps: K, count: n, dim: d } = options;
+    const shown = Math.min(n, options.maxTrajectories ?? 40);
+    const layer = (k) => ({ points: states.subarray(k * n * d, (k + 1) * n * d), dim: d });
+    const starts = layer(0);
+    const ends = layer(K - 1);
+    const background = options.background ? [options.background] : [];
+    const core = boxOf([ends, ...background]) ?? { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };
+    const all = boxOf([ends, starts, ...background]) ?? core;
+    const size = (b) => Math.max(b.xmax - b.xmin, b.ymax - b.ymin);
+    const box = size(all) <= 3 * size(core) ? all : core;
+    let outside = 0;
+    for (let i = 0; i < shown; i++) {
+        const a = starts.points[i * d];
+        const b = d > 1 ? starts.points[i * d + 1] : 0;
+        if (a < box.xmin || a > box.xmax || b < box.ymin || b > box.ymax)
+            outside++;
+    }
+    const color = options.color ?? '#5f3dc4';
+    const startColor = options.startColor ?? '#e67700';
+    const endColor = options.endColor ?? '#c92a2a';
+    const legend = [];
+    if (options.background)
+        legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
+    legend.push({ label: `trajectories (${shown})`, color, mark: 'line' }, { label: 'start', color: startColor, mark: 'ring' }, { label: 'end', color: endColor, mark: 'dot' });
+    const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view (they come in from the edges)`] : [])];
+    const f = planeFrame(options, box, legend, notes);
+    const body = [];
+    if (options.background)
+        body.push(pointsSvg(options.background, f.px, f.py));
+    body.push(`<g class="trajectories" fill="none" stroke="${escapeXml(color)}" stroke-width="1" stroke-opacity="0.55">`);
+    const x = { scale: 'linear', min: box.xmin, max: box.xmax, label: '' };
+    const y = { scale: 'linear', min: box.ymin, max: box.ymax, label: '' };
+    for (let i = 0; i < shown; i++) {
+        const xs = Float64Array.from({ length: K }, (_, k) => states[(k * n + i) * d]);
+        const ys = Float64Array.from({ length: K }, (_, k) => (d > 1 ? states[(k * n + i) * d + 1] : 0));
+        const path = pathData({ x: xs, y: ys, color }, x, y, f.px, f.py);
+        if (path !== '')
+            body.push(`<path d="${path}"/>`);
+    }
+    body.push('</g>');
+    const marks = (points) => {
+        const out = [];
+        for (let i = 0; i < shown; i++) {
+            const a = points[i * d];
+            const b = d > 1 ? points[i * d + 1] : 0;
+            if (Number.isFinite(a) && Number.isFinite(b))
+                out.push(`<circle cx="${pixel(f.px(a))}" cy="${pixel(f.py(b))}" r="3"/>`);
+        }
+        return out.join('\n');
+    };
+    body.push(`<g class="starts" fill="white" stroke="${escapeXml(startColor)}" stroke-width="1.3">\n${marks(starts.points)}\n</g>`);
+    body.push(`<g class="ends" fill="${escapeXml(endColor)}">\n${marks(ends.points)}\n</g>`);
+    return `${f.head}\n${body.join('\n')}\n${f.tail}`;
+}

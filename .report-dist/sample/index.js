@@ -1,0 +1,135 @@
+// sample(design, options): prior → solve → samples, over chunks of sample indices shared between the calling
+// thread and worker threads. Results depend only on (seed, sample index), never on how the work was split.
+import { availableParallelism } from 'node:os';
+import { createField } from '../field/index.js';
+import { methodFor } from '../solvers/index.js';
+import { runChunk } from './chunk.js';
+import { planRun } from './options.js';
+import { SamplerPool } from './pool.js';
+export { priorSamples } from './prior.js';
+export { fieldSource } from './options.js';
+export { SamplerPool, workersAvailable } from './pool.js';
+/**
+ * Sample from `design` for `options.data`, integrating its marginal ODE from T down to ε.
+ * @example
+ *   const { samples, stats } = await sample(design, { data, n: 1000, seed: 1 });
+ * @throws OdeforgeError for bad options or data; IntegrationError (with sample index and t) when a state
+ *   becomes non-finite
+ */
+export async function sample(design, options) {
+    const started = performance.now();
+    const plan = planRun(design, options, availableParallelism());
+    const ctx = {
+        design,
+        field: createField(design.fieldKernel, plan.source, design.dimension),
+        method: methodFor(plan.method),
+        seed: plan.seed,
+        saveTimes: plan.saveTimes,
+    };
+    const d = design.dimension;
+    const chunks = [];
+    for (let s = plan.start; s < plan.start + plan.count; s += plan.chunkSize) {
+        chunks.push([s, Math.min(plan.chunkSize, plan.start + plan.count - s)]);
+    }
+    // Workers only pay off with work to share: a pool of threads − 1 workers, unless the caller brought one.
+    const ownPool = !options.pool && options.designSource && plan.threads > 1 && chunks.length > 1
+        ? new SamplerPool(options.designSource, Math.min(plan.threads - 1, chunks.length - 1))
+        : undefined;
+    let results;
+    try {
+        results = await runChunks(ctx, plan, chunks, options.pool ?? ownPool, options.onProgress);
+    }
+    finally {
+        await ownPool?.close();
+    }
+    const samples = new Float64Array(plan.count * d);
+    const times = ctx.method.kind === 'fixed' ? ctx.method.grid : plan.saveTimes;
+    const states = plan.saveTimes && times ? new Float64Array(times.length * plan.count * d) : undefined;
+    const totals = { nfe: 0, steps: 0, rejected: 0 };
+    for (const r of results) {
+        const offset = r.start - plan.start;
+        samples.set(r.samples, offset * d);
+        totals.nfe += r.stats.nfe;
+        totals.steps += r.stats.steps;
+        totals.rejected += r.stats.rejected;
+        if (states && r.trajectory && times) {
+            for (let k = 0; k < times.length; k++) {
+                states.set(r.trajectory.subarray(k * r.count * d, (k + 1) * r.count * d), (k * plan.count + offset) * d);
+            }
+        }
+    }
+    let nonFinite = 0;
+    for (let i = 0; i < samples.length; i++)
+        if (!Number.isFinite(samples[i]))
+            nonFinite++;
+    const wall = (performance.now() - started) / 1000;
+    const perSample = (v) => Math.round((10 * v) / plan.count) / 10;
+    return {
+        samples,
+        dim: d,
+        start: plan.start,
+        count: plan.count,
+        stats: {
+            n: plan.count,
+            dim: d,
+            nfe: perSample(totals.nfe),
+            steps: perSample(totals.steps),
+            rejected: perSample(totals.rejected),
+            wall_s: Math.round(wall * 1e4) / 1e4,
+            samples_per_s: Math.round((10 * plan.count) / wall) / 10,
+            nonFinite,
+        },
+        trajectories: states && times ? { times: Float64Array.from(times), states } : undefined,
+    };
+}
+/**
+ * Run the chunks on this thread and on the pool's workers, handing each chunk to whoever is free. The
+ * calling thread starts at once and yields between chunks, so workers still loading their design never
+ * hold the run up.
+ */
+async function runChunks(ctx, plan, chunks, pool, onProgress) {
+    const results = [];
+    const sizes = new Map(chunks);
+    const progress = new Map();
+    let finished = 0;
+    const report = () => {
+        if (!onProgress)
+            return;
+        let inFlight = 0;
+        for (const [start, fraction] of progress)
+            inFlight += fraction * sizes.get(start);
+        onProgress(finished + inFlight, plan.count);
+    };
+    const record = (result) => {
+        progress.delete(result.start);
+        results.push(result);
+        finished += result.count;
+        report();
+    };
+    const queue = chunks.slice();
+    let failure;
+    const workersDone = pool?.run({ source: plan.source, method: plan.method, seed: plan.seed, saveTimes: plan.saveTimes }, queue, {
+        progress(start, fraction) {
+            progress.set(start, fraction);
+            report();
+        },
+        done: record,
+        failed(error) {
+            failure ??= error;
+        },
+    });
+    const chunkProgress = (start) => (onProgress ? (fraction) => {
+        progress.set(start, fraction);
+        report();
+    } : undefined);
+    while (queue.length > 0 && !failure) {
+        const [start, count] = queue.shift();
+        record(runChunk(ctx, start, count, chunkProgress(start)));
+        pool?.poke();
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    await workersDone;
+    if (failure)
+        throw failure;
+    return results;
+}

@@ -1,0 +1,142 @@
+// Worker threads for the sampler. A pool can be started before the caller loads its own design, so that on
+// a few cores the workers' design loading (a spec compile) overlaps the caller's instead of following it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { deserializeError } from './protocol.js';
+const workerUrl = new URL('./worker.js', import.meta.url);
+/** Whether worker threads can run here (they need the compiled worker.js next to this module). */
+export function workersAvailable() {
+    return existsSync(fileURLToPath(workerUrl));
+}
+/** Workers that take chunks of the active run from its queue, two in flight each. */
+export class SamplerPool {
+    designSource;
+    slots = [];
+    active;
+    nextRun = 1;
+    startupError;
+    readyWaiters = [];
+    /**
+     * Start `workers` threads that each load the design named by `designSource`.
+     * With workersAvailable() false (running from TypeScript sources) the pool is empty.
+     */
+    constructor(designSource, workers) {
+        this.designSource = designSource;
+        if (!workersAvailable())
+            return;
+        for (let i = 0; i < workers; i++) {
+            const slot = { worker: new Worker(workerUrl, { workerData: designSource }), ready: false, pending: 0, run: 0 };
+            this.slots.push(slot);
+            slot.worker.on('message', (message) => this.onMessage(slot, message));
+            slot.worker.on('error', (error) => this.fail(error));
+        }
+    }
+    get size() {
+        return this.slots.length;
+    }
+    /** Resolves once every worker has loaded its design (or failed to). */
+    ready() {
+        return new Promise((resolve) => {
+            this.readyWaiters.push(resolve);
+            this.wakeReadyWaiters();
+        });
+    }
+    wakeReadyWaiters() {
+        if (this.slots.every((s) => s.ready) || this.startupError) {
+            for (const wake of this.readyWaiters.splice(0))
+                wake();
+        }
+    }
+    /** Share `queue` (which the caller also takes from) with the workers; resolves once none has a task left. */
+    run(setup, queue, events) {
+        const run = { id: this.nextRun++, setup, queue, events, failed: false };
+        this.active = run;
+        if (this.startupError)
+            this.fail(this.startupError);
+        for (const slot of this.slots)
+            this.feed(slot);
+        return new Promise((resolve) => {
+            run.settle = resolve;
+            this.settleIfIdle();
+        });
+    }
+    /** Hand out more of the queue to ready workers (after the caller took a chunk or a worker finished one). */
+    poke() {
+        for (const slot of this.slots)
+            this.feed(slot);
+        this.settleIfIdle();
+    }
+    async close() {
+        this.active = undefined;
+        await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    }
+    feed(slot) {
+        const run = this.active;
+        if (!run || !slot.ready || run.failed)
+            return;
+        if (slot.run !== run.id) {
+            slot.worker.postMessage({ type: 'run', run: run.id, setup: run.setup });
+            slot.run = run.id;
+        }
+        while (slot.pending < 2 && run.queue.length > 0) {
+            const [start, count] = run.queue.shift();
+            slot.pending++;
+            slot.worker.postMessage({ type: 'task', run: run.id, start, count });
+        }
+    }
+    onMessage(slot, message) {
+        const run = this.active;
+        switch (message.type) {
+            case 'ready':
+                slot.ready = true;
+                this.feed(slot);
+                this.wakeReadyWaiters();
+                break;
+            case 'progress':
+                if (run && message.run === run.id)
+                    run.events.progress(message.start, message.fraction);
+                break;
+            case 'done':
+                slot.pending--;
+                if (run && message.run === run.id) {
+                    run.events.done(message.result);
+                    this.feed(slot);
+                }
+                break;
+            case 'error':
+                slot.pending = Math.max(0, slot.pending - (message.run === -1 ? 0 : 1));
+                if (message.run === -1) {
+                    this.startupError = deserializeError(message.error);
+                    this.wakeReadyWaiters();
+                }
+                if (message.run === -1 || (run && message.run === run.id))
+                    this.fail(deserializeError(message.error));
+                break;
+        }
+        this.settleIfIdle();
+    }
+    fail(error) {
+        const run = this.active;
+        if (!run) {
+            this.startupError ??= error;
+            this.wakeReadyWaiters();
+            return;
+        }
+        if (!run.failed) {
+            run.failed = true;
+            run.events.failed(error);
+        }
+        this.settleIfIdle();
+    }
+    settleIfIdle() {
+        const run = this.active;
+        if (!run?.settle)
+            return;
+        const busy = this.slots.some((s) => s.run === run.id && s.pending > 0);
+        if (run.failed || (!busy && run.queue.length === 0)) {
+            run.settle();
+            run.settle = undefined;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// Step-size control for one sample: how the next step size follows from the error norm of the last step
+// (an integral controller, as scipy's RK45). Per sample, so one stiff trajectory cannot shrink the others'
+// steps, and no trajectory's error hides behind a batch average.
+/** h ← h · clamp(safety · err^{−1/(q+1)}), no growth right after a rejection (scipy's RK45 rules). */
+export function integralController(options) {
+    const exponent = -1 / (options.errorOrder + 1);
+    const safety = options.safety ?? 0.9;
+    const minFactor = options.minFactor ?? 0.2;
+    const maxFactor = options.maxFactor ?? 10;
+    return {
+        afterAccept(errorNorm, previousRejected) {
+            const f = errorNorm === 0 ? maxFactor : Math.min(maxFactor, safety * errorNorm ** exponent);
+            return previousRejected ? Math.min(1, f) : f;
+        },
+        afterReject(errorNorm) {
+            return Number.isFinite(errorNorm) ? Math.max(minFactor, safety * errorNorm ** exponent) : minFactor;
+        },
+    };
+}

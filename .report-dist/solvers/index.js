@@ -1,0 +1,77 @@
+// One entry point for integration (diffrax's diffeqsolve): a term, a method (stepper + grid, or an adaptive
+// integrator with tolerances), the interval and the batch. Names are resolved here, at the boundary.
+import { OdeforgeError } from '../errors.js';
+import { solveDopri5 } from './dopri5.js';
+import { solveFixed } from './fixed.js';
+import { timeGrid } from './grids.js';
+import { LogTimeTerm } from './logtime.js';
+import { solveOdex } from './odex.js';
+import { ExplicitRk } from './rk.js';
+import { EULER, HEUN, RK4 } from './tableaux.js';
+export { integralController } from './controller.js';
+export { solveDopri5 } from './dopri5.js';
+export { solveFixed } from './fixed.js';
+export { edmGrid, gridNames, logGrid, timeGrid, uniformGrid } from './grids.js';
+export { LogTimeTerm } from './logtime.js';
+export { solveOdex } from './odex.js';
+export { ExplicitRk } from './rk.js';
+export { DOPRI5, EULER, HEUN, RK4 } from './tableaux.js';
+export const solverNames = ['dopri5', 'odex', 'euler', 'heun', 'rk4'];
+/**
+ * The method a solver name stands for, with defaults (dopri5/odex: rtol = atol = 1e-5, in log t;
+ * euler/heun/rk4: 100 steps on a log grid).
+ * @throws OdeforgeError for an unknown solver or grid, or bad tolerances or steps
+ */
+export function methodFor(options) {
+    const { solver, T, epsilon } = options;
+    if (!(epsilon > 0 && epsilon < T)) {
+        throw new OdeforgeError(`the design's time interval needs 0 < epsilon < T, got epsilon = ${epsilon}, T = ${T}`);
+    }
+    switch (solver) {
+        case 'dopri5':
+        case 'odex': {
+            const rtol = options.rtol ?? 1e-5;
+            const atol = options.atol ?? 1e-5;
+            if (!(rtol > 0) || !(atol > 0))
+                throw new OdeforgeError(`rtol and atol must be positive, got rtol = ${rtol}, atol = ${atol}`);
+            return { kind: 'adaptive', integrator: solver, rtol, atol, maxSteps: options.maxSteps, timeVariable: options.timeVariable ?? 'log' };
+        }
+        case 'euler':
+        case 'heun':
+        case 'rk4': {
+            const tableau = { euler: EULER, heun: HEUN, rk4: RK4 }[solver];
+            return { kind: 'fixed', stepper: new ExplicitRk(tableau), grid: timeGrid(options.grid ?? 'log', T, epsilon, options.steps ?? 100) };
+        }
+        default:
+            throw new OdeforgeError(`unknown solver "${String(solver)}"`, {}, `use one of ${solverNames.join(', ')}`);
+    }
+}
+/** The times a method records at: the grid for fixed methods, else `requested`. */
+export function recordTimes(method, requested) {
+    return method.kind === 'fixed' ? method.grid : requested;
+}
+/** Integrate rows 0..n−1 of y in place from t0 to t1 (fixed methods: along their grid). */
+export function solve(term, method, y, n, options) {
+    const rec = options.record;
+    if (method.kind === 'fixed') {
+        return solveFixed(term, method.stepper, method.grid, y, n, {
+            record: rec && { times: method.grid, states: rec.states, rows: rec.rows },
+            recordOffset: rec?.offset,
+            onProgress: options.onProgress,
+        });
+    }
+    const inLog = method.timeVariable === 'log';
+    const mapped = inLog ? new LogTimeTerm(term) : term;
+    const tau = inLog ? Math.log : (t) => t;
+    const common = {
+        rtol: method.rtol,
+        atol: method.atol,
+        maxSteps: method.maxSteps,
+        record: rec && { times: rec.times.map(tau), states: rec.states, rows: rec.rows },
+        recordOffset: rec?.offset,
+        onProgress: options.onProgress,
+        toTime: inLog ? Math.exp : undefined,
+    };
+    const solver = method.integrator === 'dopri5' ? solveDopri5 : solveOdex;
+    return solver(mapped, tau(options.t0), tau(options.t1), y, n, common);
+}

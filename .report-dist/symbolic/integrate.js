@@ -1,0 +1,65 @@
+// Symbolic integration by nerdamer, never trusted unchecked: an antiderivative is accepted only if its
+// derivative (ours, symbolic) matches the integrand numerically at sample points. Callers fall back to
+// quadrature when this returns undefined (DEPENDENCIES.md lists where nerdamer is wrong or stuck).
+import { createRequire } from 'node:module';
+import { compile } from './compile.js';
+import { differentiate } from './derivative.js';
+import { math } from './math.js';
+import { safeParse } from './parse.js';
+import { freeSymbols, substitute } from './transform.js';
+const require = createRequire(import.meta.url);
+let nerdamer;
+function engine() {
+    if (nerdamer === undefined) {
+        nerdamer = require('nerdamer-prime/all');
+        // nerdamer prints "Unable to compute integral!" on stdout by default; failures are ours to report
+        nerdamer.set('SILENCE_WARNINGS', true);
+    }
+    return nerdamer;
+}
+/** An antiderivative of `node` in `variable`, checked by differentiation; undefined if none is trusted. */
+export function antiderivative(node, variable, check) {
+    let text;
+    try {
+        text = engine().integrate(node.toString(), variable).toString();
+    }
+    catch {
+        return undefined;
+    }
+    if (/integrate|Infinity|\bi\b/.test(text))
+        return undefined;
+    let result;
+    try {
+        result = safeParse({ text }, freeSymbols(node).add(variable));
+    }
+    catch {
+        return undefined;
+    }
+    return agreesAt(differentiate(result, variable), node, check) ? result : undefined;
+}
+/** ∫_{lower}^{variable} node, as F(variable) − F(lower), checked; undefined if not trusted. */
+export function definiteFrom(node, variable, lower, check) {
+    const F = antiderivative(node, variable, check);
+    if (F === undefined)
+        return undefined;
+    const atLowerNode = substitute(F, { [variable]: new math.ConstantNode(lower) });
+    const atLower = compile(atLowerNode, check.variables, check.constants);
+    if (!check.points.every((p) => Number.isFinite(atLower(...p))))
+        return undefined;
+    return new math.OperatorNode('-', 'subtract', [F, new math.ParenthesisNode(atLowerNode)]);
+}
+/** Whether two trees agree to 1e-8 relative at every check point (both finite). */
+export function agreesAt(a, b, check) {
+    let fa, fb;
+    try {
+        fa = compile(a, check.variables, check.constants);
+        fb = compile(b, check.variables, check.constants);
+    }
+    catch {
+        return false;
+    }
+    return check.points.every((p) => {
+        const va = fa(...p), vb = fb(...p);
+        return Number.isFinite(va) && Number.isFinite(vb) && Math.abs(va - vb) <= 1e-8 * Math.max(1e-300, Math.abs(vb), Math.abs(va));
+    });
+}

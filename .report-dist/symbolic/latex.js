@@ -1,0 +1,42 @@
+const greek = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda',
+    'mu', 'nu', 'xi', 'rho', 'sigma', 'tau', 'phi', 'chi', 'psi', 'omega']);
+const operatorNames = {
+    sech: '\\operatorname{sech}', csch: '\\operatorname{csch}', coth: '\\coth', erf: '\\operatorname{erf}',
+    erfc: '\\operatorname{erfc}', sigmoid: '\\sigma', softplus: '\\operatorname{softplus}',
+    heaviside: '\\Theta', lgamma: '\\ln\\Gamma', gamma: '\\Gamma', log1p: '\\operatorname{log1p}',
+    expm1: '\\operatorname{expm1}', logsech: '\\ln\\operatorname{sech}', logcosh: '\\ln\\cosh',
+    logsinh: '\\ln\\sinh', logtanh: '\\ln\\tanh', log1mexp: '\\operatorname{log1mexp}',
+    logaddexp: '\\operatorname{logaddexp}', asinh: '\\operatorname{asinh}', acosh: '\\operatorname{acosh}',
+    atanh: '\\operatorname{atanh}',
+};
+/** LaTeX for one symbol name: greek letters, subscripts after `_`. */
+export function symbolTex(name) {
+    if (name === 'pi')
+        return '\\pi';
+    if (name === 'e')
+        return 'e';
+    if (name === 'S_d')
+        return 'S_{d-1}';
+    const [head, ...rest] = name.split('_');
+    const base = greek.has(head) ? `\\${head}` : head.length > 1 ? `\\mathit{${head}}` : head;
+    return rest.length ? `${base}_{\\mathrm{${rest.join(',')}}}` : base;
+}
+/** LaTeX of a tree. */
+export function toLatex(node) {
+    return node.toTex({
+        parenthesis: 'auto',
+        implicit: 'hide',
+        handler: (child, options) => {
+            // braces keep a symbol from fusing with a preceding command (\cdot r, not \cdotr)
+            if (child.type === 'SymbolNode')
+                return `{${symbolTex(child.name)}}`;
+            if (child.type === 'FunctionNode') {
+                const fn = child;
+                const name = operatorNames[fn.fn.name];
+                if (name !== undefined)
+                    return `${name}\\left(${fn.args.map((a) => a.toTex(options)).join(', ')}\\right)`;
+            }
+            return undefined;
+        },
+    });
+}

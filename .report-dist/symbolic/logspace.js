@@ -1,0 +1,124 @@
+// Rewrites log|f| as a tree that never takes the log of an underflowed number: products become sums,
+// exp(u) becomes u, sech/cosh/sinh/tanh get their log-space forms. Log-densities are built from this.
+import { add, div, mul, sub } from './derivative.js';
+import { call, constant, isConstant } from './math.js';
+const positiveVariables = new Set(['t', 'r', 'rho']);
+/** A tree for log|node|. */
+export function logAbs(node) {
+    if (isConstant(node))
+        return constant(Math.log(Math.abs(node.value)));
+    if (node.type === 'SymbolNode') {
+        const name = node.name;
+        if (name === 'e')
+            return constant(1);
+        // t, r and ρ are positive on every domain odeforge evaluates
+        if (positiveVariables.has(name))
+            return call('log', node);
+    }
+    switch (node.type) {
+        case 'ParenthesisNode':
+            return logAbs(node.content);
+        case 'OperatorNode':
+            return logOperator(node) ?? plainLog(node);
+        case 'FunctionNode':
+            return logFunction(node) ?? plainLog(node);
+        default:
+            return plainLog(node);
+    }
+}
+function plainLog(node) {
+    return call('log', call('abs', node));
+}
+function logOperator(node) {
+    const [a, b] = node.args;
+    switch (node.fn) {
+        case 'unaryMinus':
+        case 'unaryPlus':
+            return logAbs(a);
+        case 'multiply':
+            return add(logAbs(a), logAbs(b));
+        case 'divide':
+            return sub(logAbs(a), logAbs(b));
+        case 'pow':
+            return mul(b, logAbs(a));
+        case 'add':
+        case 'subtract':
+            return logSum(node.fn, a, b);
+        default:
+            return undefined;
+    }
+}
+/**
+ * log(1 + x) → log1p(x); log(1 − e^{−u}) → log1mexp(u); a sum of terms of one known sign →
+ * logaddexp of their logs (so a sum of underflowing terms keeps its log); otherwise no rewrite.
+ */
+function logSum(fn, a, b) {
+    const va = isConstant(a) ? a.value : undefined;
+    if (va === 1 && fn === 'add')
+        return call('log1p', b);
+    if (va === 1 && fn === 'subtract') {
+        const exponent = expArgument(b);
+        if (exponent !== undefined)
+            return call('log1mexp', mul(constant(-1), exponent));
+        return call('log1p', mul(constant(-1), b));
+    }
+    const sa = knownSign(a), sb = knownSign(b);
+    if (sa !== undefined && sb !== undefined && sa * (fn === 'add' ? sb : -sb) > 0)
+        return call('logaddexp', logAbs(a), logAbs(b));
+    return undefined;
+}
+function expArgument(node) {
+    if (node.type === 'FunctionNode' && node.fn.name === 'exp')
+        return node.args[0];
+    if (node.type === 'OperatorNode' && node.fn === 'pow') {
+        const [base, exponent] = node.args;
+        if (base.type === 'SymbolNode' && base.name === 'e')
+            return exponent;
+    }
+    return undefined;
+}
+function logFunction(node) {
+    const u = node.args[0];
+    switch (node.fn.name) {
+        case 'exp': return u;
+        case 'sqrt': return div(logAbs(u), constant(2));
+        case 'abs': return logAbs(u);
+        case 'sech': return call('logsech', u);
+        case 'cosh': return call('logcosh', u);
+        case 'sinh': return call('logsinh', u);
+        case 'tanh': return call('logtanh', u);
+        case 'csch': return mul(constant(-1), call('logsinh', u));
+        case 'coth': return mul(constant(-1), call('logtanh', u));
+        case 'sigmoid': return mul(constant(-1), call('softplus', mul(constant(-1), u)));
+        default: return undefined;
+    }
+}
+/** A tree for sign(node) that stays right when node underflows: signs of factors multiply. */
+export function signOf(node) {
+    if (isConstant(node))
+        return constant(Math.sign(node.value));
+    if (node.type === 'SymbolNode' && positiveVariables.has(node.name))
+        return constant(1);
+    if (node.type === 'ParenthesisNode')
+        return signOf(node.content);
+    if (node.type === 'OperatorNode') {
+        const { fn, args } = node;
+        if (fn === 'unaryMinus')
+            return mul(constant(-1), signOf(args[0]));
+        if (fn === 'unaryPlus')
+            return signOf(args[0]);
+        if (fn === 'multiply' || fn === 'divide')
+            return mul(signOf(args[0]), signOf(args[1]));
+        if (fn === 'pow' && isConstant(args[1]) && args[1].value % 2 === 0)
+            return constant(1);
+    }
+    if (node.type === 'FunctionNode' && positiveFunctions.has(node.fn.name))
+        return constant(1);
+    return call('sign', node);
+}
+/** +1 or −1 when signOf can tell without evaluating, else undefined. */
+function knownSign(node) {
+    const sign = signOf(node);
+    return isConstant(sign) && sign.value !== 0 ? sign.value : undefined;
+}
+const positiveFunctions = new Set(['exp', 'sech', 'cosh', 'sqrt', 'abs', 'sigmoid', 'softplus', 'erfc', 'gamma']);

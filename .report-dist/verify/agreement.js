@@ -1,0 +1,105 @@
+// symbolic-agreement: every derived derivative agrees with a finite difference of what it is the derivative
+// of, at random points in the bulk of the kernel (quantiles 0.02–0.98). From the Design itself:
+//   - the kernel density S_{d−1} r^{d−1} p_t = ∂r ψ_t (the radial CDF), every family;
+//   - the score = ∇x log p_t(x|x0), when the design has one;
+//   - radial: k_t(r) = −∂tψ / (r ∂rψ) unless the spec overrides the velocity (then continuity judges it);
+//   - paths: α̇ = dα/dt, σ̇ = dσ/dt (for SDEs: the integrals α = exp∫f, σ² = α²∫g²/α² differentiated back);
+// and every entry of `design.symbolicChecks` when the design layer provides them.
+import fc from 'fast-check';
+import { logSphereArea } from '../numeric/special.js';
+import { RELATIVE_STEP, ballPoint, derivative5, direction, kernelCentre, logUniform, medianRadius, pointAt, propertySeed, radiusAt, round, roundAll, uniform, } from './context.js';
+import { isWorse, plain, runProperty } from './runner.js';
+export const SYMBOLIC_TOLERANCE = 1e-6;
+const EPS = 2.220446049250313e-16;
+/** A comparison passes when |derived − difference| ≤ max(tol·|derived|, noise): noise/tol is the smallest size. */
+function scalar(name, derived, difference, noise) {
+    return { name, derived, difference, error: Math.abs(derived - difference), size: Math.max(Math.abs(derived), noise / SYMBOLIC_TOLERANCE) };
+}
+export function checkSymbolicAgreement(ctx) {
+    const { design, d } = ctx;
+    return runProperty({
+        name: 'symbolic-agreement',
+        measure: '|derived − finite difference| / |derived|, worst over the derived quantities at a point',
+        tolerance: SYMBOLIC_TOLERANCE,
+        arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), n: direction(d), u: uniform(0.02, 0.98) }),
+        runs: ctx.runs,
+        seed: propertySeed(ctx.seed, 'symbolic-agreement'),
+        shrinkBudget: 100,
+        evaluate: (c) => worstOf(comparisons(design, c), c),
+    });
+}
+function comparisons(design, c) {
+    const { t } = c;
+    const x0 = Float64Array.from(c.x0);
+    const centre = kernelCentre(design, t, x0);
+    const s = medianRadius(design, t);
+    const r = radiusAt(design, t, c.u, 1);
+    const h = RELATIVE_STEP * Math.min(r, s);
+    const ht = RELATIVE_STEP * t;
+    const psi = (tt, rr) => design.kernel.radialCdf(tt, rr);
+    const list = [];
+    const d = design.dimension;
+    // S_{d−1} r^{d−1} p_t(c + r n | x0) = ∂r ψ_t(r)
+    const density = Math.exp(design.kernel.logDensity(t, pointAt(centre, r, c.n), x0) + logSphereArea(d) + (d - 1) * Math.log(r));
+    const dpsiDr = derivative5((rr) => psi(t, rr), r, h);
+    list.push(scalar('radial density = ∂r ψ', density, dpsiDr, noiseOf(psi(t, r), h)));
+    if (design.hasScore)
+        list.push(scoreComparison(design, t, pointAt(centre, r, c.n), x0, h));
+    const fk = design.fieldKernel;
+    if (fk.kind === 'radial' && !('k_override' in design.derivation)) {
+        // k = −∂tψ / (r ∂rψ)
+        const dpsiDt = derivative5((tt) => psi(tt, r), t, ht);
+        const k = fk.k(t, r);
+        list.push(scalar('k = −∂tψ / (r ∂rψ)', k, -dpsiDt / (r * dpsiDr), Math.abs(k) * (noiseOf(1, ht) / Math.abs(dpsiDt) + noiseOf(1, h) / Math.abs(dpsiDr))));
+    }
+    if (design.schedule) {
+        const schedule = design.schedule;
+        const at = schedule(t);
+        list.push(scalar('dα/dt', at.dAlpha, derivative5((tt) => schedule(tt).alpha, t, ht), noiseOf(at.alpha, ht)));
+        list.push(scalar('dσ/dt', at.dSigma, derivative5((tt) => schedule(tt).sigma, t, ht), noiseOf(at.sigma, ht)));
+    }
+    for (const check of symbolicChecksOf(design)) {
+        const f = check.derivativeOf;
+        const difference = check.variable === 't' ? derivative5((tt) => f(tt, r), t, ht) : derivative5((rr) => f(t, rr), r, h);
+        list.push(scalar(check.name, check.value(t, r), difference, noiseOf(f(t, r), check.variable === 't' ? ht : h)));
+    }
+    return list;
+}
+/** The score vector against the finite-difference gradient of the log-density (compared as vectors). */
+function scoreComparison(design, t, x, x0, h) {
+    const score = design.conditionalScore(t, x, x0);
+    const moved = Float64Array.from(x);
+    const gradient = Array.from(score, (_, j) => derivative5((s) => {
+        moved[j] = s;
+        const value = design.kernel.logDensity(t, moved, x0);
+        moved[j] = x[j];
+        return value;
+    }, x[j], h));
+    let error = 0, size = 0;
+    score.forEach((v, j) => {
+        error += (v - gradient[j]) ** 2;
+        size += v * v;
+    });
+    return {
+        name: 'score = ∇x log p', derived: Array.from(score), difference: gradient,
+        error: Math.sqrt(error), size: Math.max(Math.sqrt(size), noiseOf(design.kernel.logDensity(t, x, x0), h) / SYMBOLIC_TOLERANCE),
+    };
+}
+/** Rounding error of a five-point difference of a function of size |f| with step h. */
+function noiseOf(f, h) {
+    return (100 * EPS * Math.max(1, Math.abs(f))) / h;
+}
+function worstOf(list, c) {
+    let worst = { residual: 0, at: {} };
+    for (const q of list) {
+        const residual = q.error / q.size;
+        if (isWorse(residual, worst.residual)) {
+            worst = { residual, at: { quantity: q.name, t: round(c.t), x0: roundAll(c.x0), u: round(c.u), derived: plain(q.derived), finiteDifference: plain(q.difference) } };
+        }
+    }
+    return worst;
+}
+/** The design layer's own list of derivative pairs, when it provides one (see SymbolicCheck). */
+function symbolicChecksOf(design) {
+    return design.symbolicChecks ?? [];
+}

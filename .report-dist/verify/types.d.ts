@@ -1,0 +1,47 @@
+/** Every property verify knows, in the order they are run and reported. */
+export declare const propertyNames: readonly ['normalization', 'cdf-bounds', 'monotone', 'concentration', 'continuity-conditional', 'continuity-marginal', 'symbolic-agreement', 'kernel-sampler', 'transport', 'prior-sampler', 'prior-mismatch', 'finite'];
+export type PropertyName = (typeof propertyNames)[number];
+/** The result of one property: pass/fail, how many cases were tried, the worst residual and where it failed. */
+export interface PropertyResult {
+    name: PropertyName;
+    passed: boolean;
+    /** Cases evaluated (fast-check runs up to the first failure, not counting shrinking). */
+    runs: number;
+    /** The largest residual seen (NaN/∞ when a value was not finite; JSON prints those as null). */
+    maxResidual: number;
+    /** A case passes when its residual is ≤ tolerance. */
+    tolerance: number;
+    /** What the residual measures, in words. */
+    measure: string;
+    /** The shrunk failing case with its residual; null when passed. */
+    counterexample: Record<string, unknown> | null;
+    /** Something worth knowing that is not a failure (prior-mismatch above its threshold...). */
+    warning?: string;
+}
+export interface VerifyReport {
+    /** The design's name. */
+    design: string;
+    passed: boolean;
+    seed: number;
+    properties: PropertyResult[];
+}
+export interface VerifyOptions {
+    /** Random cases per pointwise property (default 40); the sampling properties use fewer (docs/verify.md). */
+    runs?: number;
+    /** Seed of every random choice (default 20240601): same seed, same report. */
+    seed?: number;
+    /** Only these properties (default: all). */
+    properties?: readonly PropertyName[];
+}
+/**
+ * One symbolic derivative (or integral, read backwards) a design can expose for `symbolic-agreement`:
+ * `value` should equal ∂/∂variable of `derivativeOf`. Proposed as `Design.symbolicChecks` (built in design/,
+ * where the trees are); verify compares each with a five-point finite difference at t ∈ [ε, T] and r a
+ * distance from the kernel's centre at t (its radial quantiles 0.02–0.98): a law in ρ = r/σ_t is wrapped.
+ */
+export interface SymbolicCheck {
+    name: string;
+    value(t: number, r: number): number;
+    derivativeOf(t: number, r: number): number;
+    variable: 't' | 'r';
+}
