@@ -10,4 +10,4 @@ export { writeDataFile } from './io/data.js';
 export { dataset, datasetNames, type DatasetName } from './io/datasets.js';
 export { sample, SamplerPool, type SampleOptions, type SampleResult, type SampleStats, type DesignSource } from './sample/index.js';
 export type { GaussianMixture, EmpiricalData } from './field/types.js';
-export { verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames, type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport, } from './verify/index.js';
+export { verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames, klToPrior, DEFAULT_RUNS, DEFAULT_SEED, type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport, type SymbolicCheck, } from './verify/index.js';

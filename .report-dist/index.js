@@ -10,4 +10,4 @@ export { readDataFile } from './io/data.js';
 export { writeDataFile } from './io/data.js';
 export { dataset, datasetNames } from './io/datasets.js';
 export { sample, SamplerPool } from './sample/index.js';
-export { verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames, } from './verify/index.js';
+export { verifyDesign, expectDesignValid, formatReport, VerificationFailed, propertyNames, klToPrior, DEFAULT_RUNS, DEFAULT_SEED, } from './verify/index.js';

@@ -1,6 +1,6 @@
 // Mapping of failures to what the user sees: one line and an exit code (0 ok, 1 failed check or
 // integration, 2 bad input). Stack traces only for internal bugs.
-import { IntegrationError, OdeforgeError } from '../index.js';
+import { IntegrationError, OdeforgeError, VerificationFailed } from '../index.js';
 export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 };
 /** Print `error` the way a user should see it; returns the exit code. */
 export function reportError(error) {
@@ -10,6 +10,11 @@ export function reportError(error) {
     }
     if (error instanceof IntegrationError) {
         process.stderr.write(`odeforge: ${error.message} (sample ${error.sampleIndex}, t = ${error.t})\n`);
+        return exitCodes.failed;
+    }
+    if (error instanceof VerificationFailed) {
+        const failed = error.report.properties.filter((p) => !p.passed).map((p) => p.name);
+        process.stderr.write(`odeforge: ${failed.join(', ')} failed (report above)\n`);
         return exitCodes.failed;
     }
     const code = error.code;

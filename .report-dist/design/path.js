@@ -46,6 +46,7 @@ export function pathDesign(spec, family, schedule, noise, binding) {
             conditional_velocity: { expr: '(dsigma/sigma) (x - alpha x0) + dalpha x0', latex: '\\tfrac{\\dot\\sigma_t}{\\sigma_t}(x-\\alpha_t x_0) + \\dot\\alpha_t x_0' },
             prior: priorDerivation,
         },
+        ...(schedule.checks ? { symbolicChecks: schedule.checks } : {}),
         hasScore: true,
     };
 }

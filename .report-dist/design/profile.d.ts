@@ -1,6 +1,6 @@
 import { type MathNode } from '../symbolic/index.js';
 import { type Binding, type Fn2 } from './bind.js';
-import type { DerivedQuantity } from './types.js';
+import type { DerivedQuantity, SymbolicCheck } from './types.js';
 export interface RadialProfile {
     /** ψ_t(r). */
     psi: Fn2;
@@ -17,6 +17,8 @@ export interface RadialProfile {
     /** r with ψ_t(r) = u. */
     quantile: Fn2;
     derivation: Record<string, DerivedQuantity>;
+    /** Its symbolic derivatives, for verify's symbolic-agreement (absent for quadrature profiles). */
+    checks?: readonly SymbolicCheck[];
     /** The trees, for callers that build on them (verify's symbolic agreement); absent for quadrature profiles. */
     trees?: {
         psi: MathNode;

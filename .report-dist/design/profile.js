@@ -27,6 +27,7 @@ export function radialProfile(psiNode, binding, velocity) {
         logPhi: compileIn(logPhi, vars, binding),
         dLogPhiDr: compileIn(dLogPhiDr, vars, binding),
         dpsiDt: compileIn(dpsiDt, vars, binding),
+        dpsiDr: compileIn(dpsiDr, vars, binding),
     };
     const k = velocity ? compileIn(velocity, vars, binding) : underflowSafeK(kNode, dpsiDt, dpsiDr, binding);
     return {
@@ -42,6 +43,11 @@ export function radialProfile(psiNode, binding, velocity) {
             ...densityQuantities(dpsiDr, dpsiDt, logDpsiDr),
         },
         trees: { psi, dpsiDr, dpsiDt, logDpsiDr, k: kNode },
+        checks: [
+            { name: '∂rψ', value: compiled.dpsiDr, derivativeOf: compiled.psi, variable: 'r' },
+            { name: '∂tψ', value: compiled.dpsiDt, derivativeOf: compiled.psi, variable: 't' },
+            { name: '∂r log φ', value: compiled.dLogPhiDr, derivativeOf: compiled.logPhi, variable: 'r' },
+        ],
     };
 }
 /** k from the simplified tree; where it is 0/0 (both derivatives underflow), from the log-space trees. */

@@ -31,6 +31,7 @@ export function radialDesign(spec, body, binding) {
             prior: priorDerivation,
             ...(body.velocity ? { k_override: { expr: body.velocity.text, latex: profile.derivation.k.latex } } : {}),
         },
+        ...(profile.checks ? { symbolicChecks: profile.checks } : {}),
         hasScore: true,
     };
 }

@@ -1,13 +1,15 @@
 import type { Expression } from '../spec/index.js';
 import { type MathNode } from '../symbolic/index.js';
 import { type Binding, type Fn1 } from './bind.js';
-import type { DerivedQuantity, Schedule } from './types.js';
+import type { DerivedQuantity, Schedule, SymbolicCheck } from './types.js';
 export interface ScheduleFunctions {
     alpha: Fn1;
     sigma: Fn1;
     dAlpha: Fn1;
     dSigma: Fn1;
     derivation: Record<string, DerivedQuantity>;
+    /** Symbolic integrals to differentiate back (SDE schedules from nerdamer). */
+    checks?: readonly SymbolicCheck[];
 }
 /** Record form for one t (flow_matching's SchedulerOutput). */
 export declare function scheduleAt(s: ScheduleFunctions, t: number): Schedule;

@@ -45,6 +45,12 @@ export function sdeSchedule(drift, diffusion, binding, T) {
             const sigma = call('sqrt', mul(pow(alpha, constant(2)), variance));
             const schedule = symbolicSchedule(alpha, sigma, binding);
             schedule.derivation.method = { expr: 'symbolic (nerdamer, checked numerically)', latex: '\\text{symbolic}' };
+            const fn = (node) => compileIn(node, ['t'], binding);
+            const [logAlphaFn, fFn, varianceFn, integrandFn] = [logAlpha, f, variance, integrand].map(fn);
+            schedule.checks = [
+                { name: 'f = d log α/dt', value: (t) => fFn(t), derivativeOf: (t) => logAlphaFn(t), variable: 't' },
+                { name: 'g²/α² = d(σ²/α²)/dt', value: (t) => integrandFn(t), derivativeOf: (t) => varianceFn(t), variable: 't' },
+            ];
             return withSdeTerms(schedule, f, g);
         }
     }

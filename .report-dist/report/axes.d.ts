@@ -22,6 +22,8 @@ export interface FrameOptions {
     x: Axis;
     y: Axis;
     legend: readonly LegendEntry[];
+    /** Right of the plot area (default; for curves) or below it (for plane plots, which need the width). */
+    legendPlacement?: 'right' | 'below';
     /** Lines written under the x label (notes on what is shown). */
     notes?: readonly string[];
 }
@@ -48,7 +50,7 @@ export declare const pixel: (v: number) => string;
 export declare function logTicks(min: number, max: number): number[];
 /**
  * The frame of a plot: root element, title, grid, ticks and tick labels, axis labels, the clip path of the plot
- * area, and (in `tail`) the border and the legend to the right of the plot area.
+ * area, and (in `tail`) the border, the legend (right of or below the plot area) and the notes.
  */
 export declare function frame(options: FrameOptions): Frame;
 /**
@@ -64,7 +66,7 @@ export declare function equalAspect(box: {
     x: [number, number];
     y: [number, number];
 };
-type Layout = Pick<FrameOptions, 'width' | 'height' | 'title' | 'legend' | 'notes'>;
+type Layout = Pick<FrameOptions, 'width' | 'height' | 'title' | 'legend' | 'legendPlacement' | 'notes'>;
 /** The plot-area size `frame` will use for these options (to fit an equal-aspect box before drawing). */
 export declare function plotArea(options: Layout): {
     width: number;

@@ -8,14 +8,14 @@ export interface Figure {
 }
 /** `count` log-spaced times from ε to T (both exact), the interior ones rounded to 2 significant digits. */
 export declare function curveTimes(design: Pick<Design, 'T' | 'epsilon'>, count?: number): number[];
-/** ψ_t(r) = P(|x_t − centre| ≤ r) and φ_t(r) = p_t(x | x0) at |x − centre| = r, on one grid of r. */
+/** ψₜ(r) = P(|xₜ − centre| ≤ r) and φₜ(r) = pₜ(x | x0) at |x − centre| = r, on one grid of r. */
 export interface RadialCurves {
     times: number[];
     r: Float64Array;
     rScale: ScaleKind;
     psi: Float64Array[];
     phi: Float64Array[];
-    /** φ_t at each time's 99% radius: the φ plot shows every curve down to there. */
+    /** φₜ at each time's 99% radius: the φ plot shows every curve down to there. */
     phiAtTail: number[];
 }
 /**
@@ -23,9 +23,9 @@ export interface RadialCurves {
  * time's 99.8% quantile (log-spaced when they span more than a factor 30).
  */
 export declare function radialCurves(design: Design, times: readonly number[], points?: number): RadialCurves;
-/** ψ_t(r) for each time. */
+/** ψₜ(r) for each time. */
 export declare function psiFigure(design: Design, curves: RadialCurves): Figure;
-/** φ_t(r) on log axes, down to where every curve has reached its 99% radius. */
+/** φₜ(r) on log axes, down to where every curve has reached its 99% radius. */
 export declare function phiFigure(design: Design, curves: RadialCurves): Figure;
 /** Flat m × d data with its dimension. */
 export interface PlotData {
@@ -45,12 +45,12 @@ export declare function fieldTimes(design: Design, data: PlotData): number[];
 /** Arrow tails on a square grid over the data's box (first two coordinates), the other coordinates at the mean. */
 export interface VelocityGrid {
     positions: Float64Array;
-    /** −v_t(x) in the first two coordinates: the direction samples move as t decreases. */
+    /** −vₜ(x) in the first two coordinates: the direction samples move as t decreases. */
     vectors: Float64Array;
     spacing: number;
 }
 export declare function velocityGrid(design: Design, data: PlotData, t: number, cells?: number): VelocityGrid;
-/** A quiver of −v_t over the data at each of `times` (curves of −v_t(x) when d = 1). */
+/** A quiver of −vₜ over the data at each of `times` (curves of −vₜ(x) when d = 1). */
 export declare function velocityFigures(design: Design, data: PlotData, times: readonly number[]): Figure[];
 /** Samples over data, with svg.ts's scatter (the same plot as `sample --plot`). */
 export declare function samplesFigure(design: Design, data: PlotData, samples: Float64Array): Figure;

@@ -1,6 +1,6 @@
 import { linePlotSvg, quiverSvg, trajectoriesSvg } from './plots.js';
 import { scatterSvg } from './svg.js';
-import { formatNumber } from './text.js';
+import { formatNumber, superscript } from './text.js';
 /** Colour-blind-safe (Okabe–Ito), one per curve time. */
 const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#000000'];
 const dataColor = '#8a94a0';
@@ -30,7 +30,7 @@ function quantileOr(design, t, u) {
         return NaN;
     }
 }
-/** log φ_t(r), from the kernel's log-density at x = r e₁ around x0 = 0 (the centre for every family). */
+/** log φₜ(r), from the kernel's log-density at x = r e₁ around x0 = 0 (the centre for every family). */
 function logPhi(design, t, r) {
     const x = new Float64Array(design.dimension);
     x[0] = r;
@@ -58,20 +58,20 @@ export function radialCurves(design, times, points = 240) {
     return { times: [...times], r, rScale, psi, phi, phiAtTail };
 }
 const timeLabel = (t) => `t = ${formatNumber(t)}`;
-/** ψ_t(r) for each time. */
+/** ψₜ(r) for each time. */
 export function psiFigure(design, curves) {
     const svg = linePlotSvg(curves.times.map((t, k) => ({ x: curves.r, y: curves.psi[k], color: palette[k % palette.length], label: timeLabel(t) })), {
-        id: 'plot-psi', title: `${design.name}: radial CDF ψ_t(r)`, xLabel: 'r = |x − centre|', yLabel: 'ψ_t(r) = P(|x_t − centre| ≤ r)',
+        id: 'plot-psi', title: `${design.name}: radial CDF ψₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'ψₜ(r) = P(|xₜ − centre| ≤ r)',
         xScale: curves.rScale, yRange: [-0.02, 1.02],
     });
     return {
         id: 'plot-psi',
-        caption: 'The kernel\'s radial CDF ψ_t(r) at log-spaced times from ε to T: the probability that x_t lies within r of the '
-            + 'kernel\'s centre (x₀ for radial designs, α_t x₀ for paths). It should rise from 0 to 1, and move right as t grows.',
+        caption: 'The kernel\'s radial CDF ψₜ(r) at log-spaced times from ε to T: the probability that xₜ lies within r of the '
+            + 'kernel\'s centre (x₀ for radial designs, αₜ x₀ for paths). It should rise from 0 to 1, and move right as t grows.',
         svg,
     };
 }
-/** φ_t(r) on log axes, down to where every curve has reached its 99% radius. */
+/** φₜ(r) on log axes, down to where every curve has reached its 99% radius. */
 export function phiFigure(design, curves) {
     let top = 0;
     for (const values of curves.phi)
@@ -81,13 +81,13 @@ export function phiFigure(design, curves) {
     const tails = curves.phiAtTail.filter((v) => Number.isFinite(v) && v > 0);
     const floor = Math.max(tails.length > 0 ? Math.min(...tails) / 10 : top * 1e-12, top * 1e-300);
     const svg = linePlotSvg(curves.times.map((t, k) => ({ x: curves.r, y: curves.phi[k], color: palette[k % palette.length], label: timeLabel(t) })), {
-        id: 'plot-phi', title: `${design.name}: kernel density φ_t(r)`, xLabel: 'r = |x − centre|', yLabel: 'φ_t(r) = p_t(x | x₀)',
+        id: 'plot-phi', title: `${design.name}: kernel density φₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'φₜ(r) = pₜ(x | x₀)',
         xScale: curves.rScale, yScale: 'log', yRange: top > floor ? [floor, top * 1.5] : undefined,
-        notes: [`density in ℝ^${design.dimension} at distance r from the centre (not the density of |x_t|)`],
+        notes: [`density in ℝ${superscript(design.dimension)} at distance r from the centre (not the density of |xₜ|)`],
     });
     return {
         id: 'plot-phi',
-        caption: `The normalized kernel density φ_t(r) = p_t(x | x₀) at distance r from the centre, in d = ${design.dimension}, at the same times.`,
+        caption: `The normalized kernel density φₜ(r) = pₜ(x | x₀) at distance r from the centre, in d = ${design.dimension}, at the same times.`,
         svg,
     };
 }
@@ -132,7 +132,7 @@ export function fieldTimes(design, data) {
     const times = [1.5, 0.5, 0.15].map((f) => roundTime(timeAtMedianRadius(design, f * s), design));
     return [...new Set(times)];
 }
-export function velocityGrid(design, data, t, cells = 20) {
+export function velocityGrid(design, data, t, cells = 16) {
     const { points, dim } = data;
     const m = points.length / dim;
     let [xmin, xmax, ymin, ymax] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -173,7 +173,7 @@ function dataLayer(data) {
     return { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.4, opacity: 0.5 };
 }
 const planeNote = (dim) => (dim > 2 ? ['first two coordinates; the others at the data mean'] : []);
-/** −v_t(x) against x at each of `times`, for one-dimensional designs (a quiver needs two coordinates). */
+/** −vₜ(x) against x at each of `times`, for one-dimensional designs (a quiver needs two coordinates). */
 function velocityCurvesFigure(design, data, times) {
     let [lo, hi] = [Infinity, -Infinity];
     for (const v of data.points)
@@ -187,11 +187,11 @@ function velocityCurvesFigure(design, data, times) {
     }));
     return {
         id: 'plot-velocity-1',
-        caption: 'Marginal velocity −v_t(x) over the data\'s range: where it crosses zero downwards, samples gather as t decreases.',
-        svg: linePlotSvg(series, { id: 'plot-velocity-1', title: `${design.name}: −v_t(x)`, xLabel: 'x', yLabel: '−v_t(x)' }),
+        caption: 'Marginal velocity −vₜ(x) over the data\'s range: where it crosses zero downwards, samples gather as t decreases.',
+        svg: linePlotSvg(series, { id: 'plot-velocity-1', title: `${design.name}: −vₜ(x)`, xLabel: 'x', yLabel: '−vₜ(x)' }),
     };
 }
-/** A quiver of −v_t over the data at each of `times` (curves of −v_t(x) when d = 1). */
+/** A quiver of −vₜ over the data at each of `times` (curves of −vₜ(x) when d = 1). */
 export function velocityFigures(design, data, times) {
     if (data.dim === 1)
         return [velocityCurvesFigure(design, data, times)];
@@ -202,8 +202,8 @@ export function velocityFigures(design, data, times) {
             id,
             caption: `Marginal velocity at t = ${formatNumber(t)} (the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}).`,
             svg: quiverSvg({
-                id, title: `−v_t(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−v_t(x)',
-                background: dataLayer(data), notes: planeNote(data.dim), width: 440, height: 440,
+                id, title: `−vₜ(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−vₜ(x)',
+                background: dataLayer(data), notes: planeNote(data.dim), width: 400, height: 460,
             }),
         };
     });
@@ -218,7 +218,7 @@ export function samplesFigure(design, data, samples) {
         svg: scatterSvg([
             { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.4, opacity: 0.6 },
             { points: samples, dim: data.dim, label: `samples (${n})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
-        ], { title: `${design.name}: samples over data${coords}`, width: 440, height: 440, xLabel: 'x₁', yLabel: 'x₂' }),
+        ], { title: `${design.name}: samples over data${coords}`, width: 400, height: 400, xLabel: 'x₁', yLabel: 'x₂' }),
     };
 }
 /** Trajectories in the plane, and the first coordinate against t (from the prior's scale down to the data's). */
@@ -238,7 +238,7 @@ export function trajectoryFigures(design, data, trajectories, shown = 40) {
         caption: 'The first coordinate of the trajectories against t (log scale): sampling runs from right (t = T) to left (t = ε).',
         svg: linePlotSvg(traces, {
             id: 'plot-traces', title: `${design.name}: x₁ along the trajectories`, xLabel: 't (sampling runs right to left)', yLabel: 'x₁',
-            xScale: 'log', xRange: [design.epsilon, design.T], width: 520, height: 440,
+            xScale: 'log', xRange: [design.epsilon, design.T], width: 400, height: 400,
         }),
     };
     if (d === 1)
@@ -249,7 +249,7 @@ export function trajectoryFigures(design, data, trajectories, shown = 40) {
             caption: 'Trajectories of the sampler from the prior at t = T (rings) to the samples at t = ε (dots), over the data.',
             svg: trajectoriesSvg({
                 id: 'plot-trajectories', title: `${design.name}: trajectories, prior → data`, states, steps: K, count, dim: d,
-                background: dataLayer(data), maxTrajectories: shown, notes: planeNote(d), width: 440, height: 440,
+                background: dataLayer(data), maxTrajectories: shown, notes: planeNote(d), width: 400, height: 460,
             }),
         },
         tracesFigure,

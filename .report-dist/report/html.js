@@ -20,7 +20,9 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--lin
 th { font-weight: 600; background: #f8f9fa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.formula { overflow-x: auto; max-width: 760px; }
-td.formula .katex-display { margin: 0; text-align: left; }
+td.formula .katex-display { margin: 0; }
+td.formula .katex-display > .katex { text-align: left; }
+th { white-space: nowrap; }
 td.symbol { white-space: nowrap; }
 code { font-size: 12.5px; word-break: break-word; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 8px; font-weight: 600; color: white; }
@@ -28,9 +30,10 @@ code { font-size: 12.5px; word-break: break-word; }
 tr.fail td { background: #fff5f5; } tr.warn td { background: #fff9db; }
 td.detail { font-size: 13px; color: var(--muted); }
 .figures { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }
-figure.plot { margin: 0; max-width: 100%; }
+figure.plot { margin: 0; max-width: 100%; display: table; }
+table.stats { width: auto; min-width: 320px; }
 figure.plot svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
-figcaption { font-size: 13px; color: var(--muted); max-width: 620px; margin-top: 6px; }
+figcaption { display: table-caption; caption-side: bottom; font-size: 13px; color: var(--muted); margin-top: 6px; }
 .notice { border-left: 4px solid var(--warn); background: #fff9db; padding: 8px 12px; }
 footer { margin-top: 24px; color: var(--muted); font-size: 13px; }
 `;
@@ -77,14 +80,14 @@ function derivationHtml(c) {
     const parameters = Object.entries(c.design.parameters);
     const params = parameters.length === 0 ? '' : `<p>Parameters: ${parameters.map(([k, v]) => `<code>${escape(k)} = ${v}</code>`).join(', ')}</p>`;
     const rows = c.derivation.map((row) => `<tr>
-<td class="symbol">${renderMath(row.symbol, false)}</td>
+<td class="symbol"><code>${escape(row.name)}</code></td>
 <td class="formula">${renderMath(`${row.symbol} = ${row.latex}`, true)}</td>
 <td><code>${escape(row.expr)}</code></td>
 </tr>`);
     return `<section id="derivation"><h2>Derivation</h2>
-<p class="lead">Everything odeforge derived from the spec, typeset, with the expression it evaluates (the plain-text column).</p>
+<p class="lead">Everything odeforge derived from the spec, typeset, beside the expression it evaluates; names are the keys of <code>derive --format json</code>.</p>
 ${params}
-<table><thead><tr><th>quantity</th><th>formula</th><th>expression</th></tr></thead><tbody>
+<table><thead><tr><th>name</th><th>formula</th><th>expression (as evaluated)</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }
@@ -110,8 +113,9 @@ function verificationHtml(c) {
 ${rows.join('\n')}
 </tbody></table></section>`;
 }
-function figuresHtml(figures) {
-    return `<div class="figures">${figures.map((f) => `<figure class="plot" data-plot="${f.id}">
+/** Figures side by side, wrapping; `first` (a table) leads the row. */
+function figuresHtml(figures, first = '') {
+    return `<div class="figures">${first}${figures.map((f) => `<figure class="plot" data-plot="${f.id}">
 ${f.svg}<figcaption>${escape(f.caption)}</figcaption></figure>`).join('\n')}</div>`;
 }
 function noDataNotice() {
@@ -125,7 +129,7 @@ function fieldHtml(c) {
     const body = c.data === undefined
         ? noDataNotice()
         : `<p class="lead">The marginal velocity of the data at the times where the kernel's median radius is 1.5, 0.5 and 0.15 times the data's scale. `
-            + 'Arrows show −v<sub>t</sub>(x), the direction a sample moves as t decreases.</p>' + figuresHtml(c.figures.field);
+            + 'Arrows show −vₜ(x), the direction a sample moves as t decreases.</p>' + figuresHtml(c.figures.field);
     return `<section id="field"><h2>Velocity field</h2>${body}</section>`;
 }
 const statRows = [
@@ -141,11 +145,10 @@ function samplingHtml(c) {
     }
     const settings = Object.entries(s.settings).map(([k, v]) => `<tr><td>${escape(k)}</td><td class="num">${escape(String(v))}</td></tr>`);
     const stats = statRows.map(([key, what]) => `<tr><td>${what}</td><td class="num">${formatNumber(s.stats[key], 4)}</td></tr>`);
-    return `<section id="sampling"><h2>Sampling</h2>
-<div class="figures"><table style="max-width:420px"><thead><tr><th>sampler statistic</th><th>value</th></tr></thead><tbody>
+    const table = `<table class="stats"><thead><tr><th>sampler statistic</th><th>value</th></tr></thead><tbody>
 ${[...settings, ...stats].join('\n')}
-</tbody></table></div>
-${figuresHtml(c.figures.sampling)}</section>`;
+</tbody></table>`;
+    return `<section id="sampling"><h2>Sampling</h2>${figuresHtml(c.figures.sampling, table)}</section>`;
 }
 /** The whole page. */
 export function renderReport(c) {

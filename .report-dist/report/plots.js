@@ -111,7 +111,7 @@ export function boxOf(sets) {
 }
 /** An equal-aspect frame around `box` for a plane plot. */
 function planeFrame(options, box, legend, notes) {
-    const layout = { width: options.width ?? 460, height: options.height ?? 420, title: options.title, legend, notes };
+    const layout = { width: options.width ?? 420, height: options.height ?? 470, title: options.title, legend, notes, legendPlacement: 'below' };
     const area = plotArea(layout);
     const range = equalAspect(box, area.width, area.height);
     return frame({
@@ -202,7 +202,7 @@ export function trajectoriesSvg(options) {
     if (options.background)
         legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
     legend.push({ label: `trajectories (${shown})`, color, mark: 'line' }, { label: 'start', color: startColor, mark: 'ring' }, { label: 'end', color: endColor, mark: 'dot' });
-    const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view (they come in from the edges)`] : [])];
+    const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view`] : [])];
     const f = planeFrame(options, box, legend, notes);
     const body = [];
     if (options.background)

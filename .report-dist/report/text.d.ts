@@ -1,5 +1,7 @@
 /** Escape text for XML/HTML content and attribute values. */
 export declare function escapeXml(text: string): string;
+/** An integer in superscript digits: 12 → ¹², −5 → ⁻⁵. */
+export declare function superscript(n: number): string;
 /** 10 to the power `exponent`, written 10⁻⁵. */
 export declare function powerOfTen(exponent: number): string;
 /**

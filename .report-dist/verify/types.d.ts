@@ -33,15 +33,4 @@ export interface VerifyOptions {
     /** Only these properties (default: all). */
     properties?: readonly PropertyName[];
 }
-/**
- * One symbolic derivative (or integral, read backwards) a design can expose for `symbolic-agreement`:
- * `value` should equal ∂/∂variable of `derivativeOf`. Proposed as `Design.symbolicChecks` (built in design/,
- * where the trees are); verify compares each with a five-point finite difference at t ∈ [ε, T] and r a
- * distance from the kernel's centre at t (its radial quantiles 0.02–0.98): a law in ρ = r/σ_t is wrapped.
- */
-export interface SymbolicCheck {
-    name: string;
-    value(t: number, r: number): number;
-    derivativeOf(t: number, r: number): number;
-    variable: 't' | 'r';
-}
+export type { SymbolicCheck } from '../design/types.js';

@@ -51,6 +51,7 @@ export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: Sched
       conditional_velocity: { expr: '(dsigma/sigma) (x - alpha x0) + dalpha x0', latex: '\\tfrac{\\dot\\sigma_t}{\\sigma_t}(x-\\alpha_t x_0) + \\dot\\alpha_t x_0' },
       prior: priorDerivation,
     },
+    ...(schedule.checks ? { symbolicChecks: schedule.checks } : {}),
     hasScore: true,
   };
 }

@@ -6,7 +6,7 @@ import {
   call, constant, describeNode, differentiate, div, logAbs, mul, pow, signOf, sub, symbol, type MathNode,
 } from '../symbolic/index.js';
 import { compileIn, tidyIn, type Binding, type Fn2 } from './bind.js';
-import type { DerivedQuantity } from './types.js';
+import type { DerivedQuantity, SymbolicCheck } from './types.js';
 
 export interface RadialProfile {
   /** ψ_t(r). */
@@ -24,6 +24,8 @@ export interface RadialProfile {
   /** r with ψ_t(r) = u. */
   quantile: Fn2;
   derivation: Record<string, DerivedQuantity>;
+  /** Its symbolic derivatives, for verify's symbolic-agreement (absent for quadrature profiles). */
+  checks?: readonly SymbolicCheck[];
   /** The trees, for callers that build on them (verify's symbolic agreement); absent for quadrature profiles. */
   trees?: { psi: MathNode; dpsiDr: MathNode; dpsiDt: MathNode; logDpsiDr: MathNode; k: MathNode };
 }
@@ -52,6 +54,7 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
     logPhi: compileIn(logPhi, vars, binding) as Fn2,
     dLogPhiDr: compileIn(dLogPhiDr, vars, binding) as Fn2,
     dpsiDt: compileIn(dpsiDt, vars, binding) as Fn2,
+    dpsiDr: compileIn(dpsiDr, vars, binding) as Fn2,
   };
   const k = velocity ? (compileIn(velocity, vars, binding) as Fn2) : underflowSafeK(kNode, dpsiDt, dpsiDr, binding);
   return {
@@ -67,6 +70,11 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
       ...densityQuantities(dpsiDr, dpsiDt, logDpsiDr),
     },
     trees: { psi, dpsiDr, dpsiDt, logDpsiDr, k: kNode },
+    checks: [
+      { name: '∂rψ', value: compiled.dpsiDr, derivativeOf: compiled.psi, variable: 'r' },
+      { name: '∂tψ', value: compiled.dpsiDt, derivativeOf: compiled.psi, variable: 't' },
+      { name: '∂r log φ', value: compiled.dLogPhiDr, derivativeOf: compiled.logPhi, variable: 'r' },
+    ],
   };
 }
 

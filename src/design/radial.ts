@@ -40,6 +40,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
       prior: priorDerivation,
       ...(body.velocity ? { k_override: { expr: body.velocity.text, latex: profile.derivation.k!.latex } } : {}),
     },
+    ...(profile.checks ? { symbolicChecks: profile.checks } : {}),
     hasScore: true,
   };
 }

@@ -6,7 +6,7 @@ import {
   call, constant, definiteFrom, describeNode, differentiate, div, mul, pow, symbol, type MathNode,
 } from '../symbolic/index.js';
 import { compileIn, tidyIn, type Binding, type Fn1 } from './bind.js';
-import type { DerivedQuantity, Schedule } from './types.js';
+import type { DerivedQuantity, Schedule, SymbolicCheck } from './types.js';
 
 export interface ScheduleFunctions {
   alpha: Fn1;
@@ -14,6 +14,8 @@ export interface ScheduleFunctions {
   dAlpha: Fn1;
   dSigma: Fn1;
   derivation: Record<string, DerivedQuantity>;
+  /** Symbolic integrals to differentiate back (SDE schedules from nerdamer). */
+  checks?: readonly SymbolicCheck[];
 }
 
 /** Record form for one t (flow_matching's SchedulerOutput). */
@@ -60,6 +62,12 @@ export function sdeSchedule(drift: Expression, diffusion: Expression, binding: B
       const sigma = call('sqrt', mul(pow(alpha, constant(2)), variance));
       const schedule = symbolicSchedule(alpha, sigma, binding);
       schedule.derivation.method = { expr: 'symbolic (nerdamer, checked numerically)', latex: '\\text{symbolic}' };
+      const fn = (node: MathNode): Fn1 => compileIn(node, ['t'], binding) as Fn1;
+      const [logAlphaFn, fFn, varianceFn, integrandFn] = [logAlpha, f, variance, integrand].map(fn) as [Fn1, Fn1, Fn1, Fn1];
+      schedule.checks = [
+        { name: 'f = d log α/dt', value: (t) => fFn(t), derivativeOf: (t) => logAlphaFn(t), variable: 't' },
+        { name: 'g²/α² = d(σ²/α²)/dt', value: (t) => integrandFn(t), derivativeOf: (t) => varianceFn(t), variable: 't' },
+      ];
       return withSdeTerms(schedule, f, g);
     }
   }

@@ -97,6 +97,19 @@ export interface PathConversions {
   epsilonFromScore(t: number, score: ArrayLike<number>): Float64Array;
 }
 
+/**
+ * A derivative the design layer derived symbolically, with the function it is the derivative of, so that
+ * verify can compare it with a finite difference (symbolic-agreement). r is a distance from the kernel centre.
+ */
+export interface SymbolicCheck {
+  name: string;
+  /** The symbolic derivative. */
+  value(t: number, r: number): number;
+  /** The function it claims to be the derivative of. */
+  derivativeOf(t: number, r: number): number;
+  variable: 't' | 'r';
+}
+
 export interface Design {
   name: string;
   description: string;
@@ -121,6 +134,8 @@ export interface Design {
   field(data: Float64Array): MarginalField;
   /** Each symbolic quantity by name (psi, dpsi_dr, dpsi_dt, phi, log_phi, varphi, k; alpha, sigma, ...). */
   derivation: Record<string, DerivedQuantity>;
+  /** Symbolic derivatives to check against finite differences (absent for quadrature-only quantities). */
+  symbolicChecks?: readonly SymbolicCheck[];
   /** Whether the score is defined (all current families: yes). */
   hasScore: boolean;
 }

@@ -30,6 +30,8 @@ export interface FrameOptions {
   x: Axis;
   y: Axis;
   legend: readonly LegendEntry[];
+  /** Right of the plot area (default; for curves) or below it (for plane plots, which need the width). */
+  legendPlacement?: 'right' | 'below';
   /** Lines written under the x label (notes on what is shown). */
   notes?: readonly string[];
 }
@@ -102,9 +104,35 @@ function mapper(axis: Axis, start: number, length: number, reversed: boolean): (
   return reversed ? (v) => start + length - ((f(v) - a) / span) * length : (v) => start + ((f(v) - a) / span) * length;
 }
 
-function legendWidth(legend: readonly LegendEntry[]): number {
-  if (legend.length === 0) return 0;
-  return Math.max(...legend.map((e) => e.label.length)) * charWidth + 40;
+const entryWidth = (entry: LegendEntry): number => entry.label.length * charWidth + 40;
+
+/** Legend entries' offsets from the legend's top-left corner, and the legend's size. */
+interface LegendLayout {
+  width: number;
+  height: number;
+  offsets: { x: number; y: number }[];
+}
+
+/** One column (right of the plot), or rows filling `rowWidth` (below it). */
+function legendLayout(legend: readonly LegendEntry[], placement: 'right' | 'below', rowWidth: number): LegendLayout {
+  if (legend.length === 0) return { width: 0, height: 0, offsets: [] };
+  if (placement === 'right') {
+    return { width: Math.max(...legend.map(entryWidth)), height: legend.length * 18 + 10, offsets: legend.map((_, k) => ({ x: 8, y: 16 + 18 * k })) };
+  }
+  const offsets: { x: number; y: number }[] = [];
+  let x = 8;
+  let row = 0;
+  let widest = 0;
+  for (const entry of legend) {
+    if (x > 8 && x + entryWidth(entry) > rowWidth) {
+      row++;
+      x = 8;
+    }
+    offsets.push({ x, y: 16 + 18 * row });
+    x += entryWidth(entry);
+    widest = Math.max(widest, x);
+  }
+  return { width: widest, height: (row + 1) * 18 + 10, offsets };
 }
 
 function legendMark(entry: LegendEntry, x: number, y: number, id: string): string {
@@ -123,12 +151,12 @@ function legendMark(entry: LegendEntry, x: number, y: number, id: string): strin
 
 /**
  * The frame of a plot: root element, title, grid, ticks and tick labels, axis labels, the clip path of the plot
- * area, and (in `tail`) the border and the legend to the right of the plot area.
+ * area, and (in `tail`) the border, the legend (right of or below the plot area) and the notes.
  */
 export function frame(options: FrameOptions): Frame {
   const { id, width, height, x, y, legend } = options;
   const notes = options.notes ?? [];
-  const margin = margins(options);
+  const { margin, legendBox } = layout(options);
   const area = { left: margin.left, top: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom };
   const px = mapper(x, area.left, area.width, false);
   const py = mapper(y, area.top, area.height, true);
@@ -163,16 +191,18 @@ export function frame(options: FrameOptions): Frame {
   const tail: string[] = ['</g>'];
   tail.push(`<rect class="border" x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}" fill="none" stroke="#333"/>`);
   if (legend.length > 0) {
-    const lx = right + 12;
-    tail.push(`<g class="legend"><rect x="${pixel(lx)}" y="${area.top}" width="${pixel(legendWidth(legend))}" height="${legend.length * 18 + 10}" fill="white" stroke="#bbb"/>`);
+    const lx = options.legendPlacement === 'below' ? area.left : right + 12;
+    const ly = options.legendPlacement === 'below' ? bottom + 48 : area.top;
+    tail.push(`<g class="legend"><rect x="${pixel(lx)}" y="${pixel(ly)}" width="${pixel(legendBox.width)}" height="${legendBox.height}" fill="white" stroke="#bbb"/>`);
     legend.forEach((entry, k) => {
-      const ly = area.top + 16 + 18 * k;
-      tail.push(`${legendMark(entry, lx + 8, ly - 4, id)}<text x="${pixel(lx + 36)}" y="${ly}">${escapeXml(entry.label)}</text>`);
+      const at = legendBox.offsets[k]!;
+      tail.push(`${legendMark(entry, lx + at.x, ly + at.y - 4, id)}<text x="${pixel(lx + at.x + 28)}" y="${pixel(ly + at.y)}">${escapeXml(entry.label)}</text>`);
     });
     tail.push('</g>');
   }
+  const notesTop = bottom + 56 + (options.legendPlacement === 'below' ? legendBox.height + 6 : 0);
   notes.forEach((note, k) => {
-    tail.push(`<text class="note" x="${area.left}" y="${pixel(bottom + 56 + 16 * k)}" fill="#555" font-size="11">${escapeXml(note)}</text>`);
+    tail.push(`<text class="note" x="${area.left}" y="${pixel(notesTop + 16 * k)}" fill="#555" font-size="11">${escapeXml(note)}</text>`);
   });
   tail.push('</svg>');
   return { px, py, area, head: head.join('\n'), tail: `${tail.join('\n')}\n` };
@@ -198,20 +228,27 @@ export function equalAspect(
   return { x: [cx - hx, cx + hx], y: [cy - hy, cy + hy] };
 }
 
-type Layout = Pick<FrameOptions, 'width' | 'height' | 'title' | 'legend' | 'notes'>;
+type Layout = Pick<FrameOptions, 'width' | 'height' | 'title' | 'legend' | 'legendPlacement' | 'notes'>;
 
-/** Space around the plot area: tick labels and the y label left, the legend right, the x label and notes below. */
-function margins(options: Layout): { left: number; right: number; top: number; bottom: number } {
-  return {
-    left: 70,
-    right: 16 + (options.legend.length > 0 ? legendWidth(options.legend) + 12 : 0),
-    top: options.title ? 38 : 16,
-    bottom: 50 + 16 * (options.notes?.length ?? 0),
-  };
+/**
+ * Space around the plot area (tick labels and the y label left, the x label and notes below, the legend right
+ * or below) and the legend's layout.
+ */
+function layout(options: Layout): { margin: { left: number; right: number; top: number; bottom: number }; legendBox: LegendLayout } {
+  const left = 70;
+  if (options.legendPlacement === 'below') {
+    const right = 16;
+    const legendBox = legendLayout(options.legend, 'below', options.width - left - right);
+    const bottom = 50 + (legendBox.height > 0 ? legendBox.height + 6 : 0) + 16 * (options.notes?.length ?? 0);
+    return { margin: { left, right, top: options.title ? 38 : 16, bottom }, legendBox };
+  }
+  const legendBox = legendLayout(options.legend, 'right', 0);
+  const right = 16 + (legendBox.width > 0 ? legendBox.width + 12 : 0);
+  return { margin: { left, right, top: options.title ? 38 : 16, bottom: 50 + 16 * (options.notes?.length ?? 0) }, legendBox };
 }
 
 /** The plot-area size `frame` will use for these options (to fit an equal-aspect box before drawing). */
 export function plotArea(options: Layout): { width: number; height: number } {
-  const m = margins(options);
-  return { width: options.width - m.left - m.right, height: options.height - m.top - m.bottom };
+  const { margin } = layout(options);
+  return { width: options.width - margin.left - margin.right, height: options.height - margin.top - margin.bottom };
 }

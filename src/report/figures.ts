@@ -1,11 +1,11 @@
-// What the report plots for a design: the kernel's ψ_t(r) and φ_t(r) at a few times, the marginal velocity over
+// What the report plots for a design: the kernel's ψₜ(r) and φₜ(r) at a few times, the marginal velocity over
 // the data at the times where the kernel's scale matches the data's, the samples and the trajectories. Sees a
 // Design through the public API only; the drawing is plots.ts's (and svg.ts's scatter).
 import type { Design } from '../index.js';
 import type { ScaleKind } from './axes.js';
 import { linePlotSvg, quiverSvg, trajectoriesSvg, type PointLayer } from './plots.js';
 import { scatterSvg } from './svg.js';
-import { formatNumber } from './text.js';
+import { formatNumber, superscript } from './text.js';
 
 /** One plot of the page: an id for the page's anchors and tests, a caption, the SVG. */
 export interface Figure {
@@ -35,14 +35,14 @@ export function curveTimes(design: Pick<Design, 'T' | 'epsilon'>, count = 5): nu
   });
 }
 
-/** ψ_t(r) = P(|x_t − centre| ≤ r) and φ_t(r) = p_t(x | x0) at |x − centre| = r, on one grid of r. */
+/** ψₜ(r) = P(|xₜ − centre| ≤ r) and φₜ(r) = pₜ(x | x0) at |x − centre| = r, on one grid of r. */
 export interface RadialCurves {
   times: number[];
   r: Float64Array;
   rScale: ScaleKind;
   psi: Float64Array[];
   phi: Float64Array[];
-  /** φ_t at each time's 99% radius: the φ plot shows every curve down to there. */
+  /** φₜ at each time's 99% radius: the φ plot shows every curve down to there. */
   phiAtTail: number[];
 }
 
@@ -55,7 +55,7 @@ function quantileOr(design: Design, t: number, u: number): number {
   }
 }
 
-/** log φ_t(r), from the kernel's log-density at x = r e₁ around x0 = 0 (the centre for every family). */
+/** log φₜ(r), from the kernel's log-density at x = r e₁ around x0 = 0 (the centre for every family). */
 function logPhi(design: Design, t: number, r: number): number {
   const x = new Float64Array(design.dimension);
   x[0] = r;
@@ -85,24 +85,24 @@ export function radialCurves(design: Design, times: readonly number[], points = 
 
 const timeLabel = (t: number) => `t = ${formatNumber(t)}`;
 
-/** ψ_t(r) for each time. */
+/** ψₜ(r) for each time. */
 export function psiFigure(design: Design, curves: RadialCurves): Figure {
   const svg = linePlotSvg(
     curves.times.map((t, k) => ({ x: curves.r, y: curves.psi[k]!, color: palette[k % palette.length]!, label: timeLabel(t) })),
     {
-      id: 'plot-psi', title: `${design.name}: radial CDF ψ_t(r)`, xLabel: 'r = |x − centre|', yLabel: 'ψ_t(r) = P(|x_t − centre| ≤ r)',
+      id: 'plot-psi', title: `${design.name}: radial CDF ψₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'ψₜ(r) = P(|xₜ − centre| ≤ r)',
       xScale: curves.rScale, yRange: [-0.02, 1.02],
     },
   );
   return {
     id: 'plot-psi',
-    caption: 'The kernel\'s radial CDF ψ_t(r) at log-spaced times from ε to T: the probability that x_t lies within r of the '
-      + 'kernel\'s centre (x₀ for radial designs, α_t x₀ for paths). It should rise from 0 to 1, and move right as t grows.',
+    caption: 'The kernel\'s radial CDF ψₜ(r) at log-spaced times from ε to T: the probability that xₜ lies within r of the '
+      + 'kernel\'s centre (x₀ for radial designs, αₜ x₀ for paths). It should rise from 0 to 1, and move right as t grows.',
     svg,
   };
 }
 
-/** φ_t(r) on log axes, down to where every curve has reached its 99% radius. */
+/** φₜ(r) on log axes, down to where every curve has reached its 99% radius. */
 export function phiFigure(design: Design, curves: RadialCurves): Figure {
   let top = 0;
   for (const values of curves.phi) for (const v of values) if (Number.isFinite(v) && v > top) top = v;
@@ -111,14 +111,14 @@ export function phiFigure(design: Design, curves: RadialCurves): Figure {
   const svg = linePlotSvg(
     curves.times.map((t, k) => ({ x: curves.r, y: curves.phi[k]!, color: palette[k % palette.length]!, label: timeLabel(t) })),
     {
-      id: 'plot-phi', title: `${design.name}: kernel density φ_t(r)`, xLabel: 'r = |x − centre|', yLabel: 'φ_t(r) = p_t(x | x₀)',
+      id: 'plot-phi', title: `${design.name}: kernel density φₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'φₜ(r) = pₜ(x | x₀)',
       xScale: curves.rScale, yScale: 'log', yRange: top > floor ? [floor, top * 1.5] : undefined,
-      notes: [`density in ℝ^${design.dimension} at distance r from the centre (not the density of |x_t|)`],
+      notes: [`density in ℝ${superscript(design.dimension)} at distance r from the centre (not the density of |xₜ|)`],
     },
   );
   return {
     id: 'plot-phi',
-    caption: `The normalized kernel density φ_t(r) = p_t(x | x₀) at distance r from the centre, in d = ${design.dimension}, at the same times.`,
+    caption: `The normalized kernel density φₜ(r) = pₜ(x | x₀) at distance r from the centre, in d = ${design.dimension}, at the same times.`,
     svg,
   };
 }
@@ -169,12 +169,12 @@ export function fieldTimes(design: Design, data: PlotData): number[] {
 /** Arrow tails on a square grid over the data's box (first two coordinates), the other coordinates at the mean. */
 export interface VelocityGrid {
   positions: Float64Array;
-  /** −v_t(x) in the first two coordinates: the direction samples move as t decreases. */
+  /** −vₜ(x) in the first two coordinates: the direction samples move as t decreases. */
   vectors: Float64Array;
   spacing: number;
 }
 
-export function velocityGrid(design: Design, data: PlotData, t: number, cells = 20): VelocityGrid {
+export function velocityGrid(design: Design, data: PlotData, t: number, cells = 16): VelocityGrid {
   const { points, dim } = data;
   const m = points.length / dim;
   let [xmin, xmax, ymin, ymax] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -217,7 +217,7 @@ function dataLayer(data: PlotData): PointLayer {
 
 const planeNote = (dim: number) => (dim > 2 ? ['first two coordinates; the others at the data mean'] : []);
 
-/** −v_t(x) against x at each of `times`, for one-dimensional designs (a quiver needs two coordinates). */
+/** −vₜ(x) against x at each of `times`, for one-dimensional designs (a quiver needs two coordinates). */
 function velocityCurvesFigure(design: Design, data: PlotData, times: readonly number[]): Figure {
   let [lo, hi] = [Infinity, -Infinity];
   for (const v of data.points) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
@@ -229,12 +229,12 @@ function velocityCurvesFigure(design: Design, data: PlotData, times: readonly nu
   }));
   return {
     id: 'plot-velocity-1',
-    caption: 'Marginal velocity −v_t(x) over the data\'s range: where it crosses zero downwards, samples gather as t decreases.',
-    svg: linePlotSvg(series, { id: 'plot-velocity-1', title: `${design.name}: −v_t(x)`, xLabel: 'x', yLabel: '−v_t(x)' }),
+    caption: 'Marginal velocity −vₜ(x) over the data\'s range: where it crosses zero downwards, samples gather as t decreases.',
+    svg: linePlotSvg(series, { id: 'plot-velocity-1', title: `${design.name}: −vₜ(x)`, xLabel: 'x', yLabel: '−vₜ(x)' }),
   };
 }
 
-/** A quiver of −v_t over the data at each of `times` (curves of −v_t(x) when d = 1). */
+/** A quiver of −vₜ over the data at each of `times` (curves of −vₜ(x) when d = 1). */
 export function velocityFigures(design: Design, data: PlotData, times: readonly number[]): Figure[] {
   if (data.dim === 1) return [velocityCurvesFigure(design, data, times)];
   return times.map((t, k) => {
@@ -244,8 +244,8 @@ export function velocityFigures(design: Design, data: PlotData, times: readonly 
       id,
       caption: `Marginal velocity at t = ${formatNumber(t)} (the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}).`,
       svg: quiverSvg({
-        id, title: `−v_t(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−v_t(x)',
-        background: dataLayer(data), notes: planeNote(data.dim), width: 440, height: 440,
+        id, title: `−vₜ(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−vₜ(x)',
+        background: dataLayer(data), notes: planeNote(data.dim), width: 400, height: 460,
       }),
     };
   });
@@ -263,7 +263,7 @@ export function samplesFigure(design: Design, data: PlotData, samples: Float64Ar
         { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.4, opacity: 0.6 },
         { points: samples, dim: data.dim, label: `samples (${n})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
       ],
-      { title: `${design.name}: samples over data${coords}`, width: 440, height: 440, xLabel: 'x₁', yLabel: 'x₂' },
+      { title: `${design.name}: samples over data${coords}`, width: 400, height: 400, xLabel: 'x₁', yLabel: 'x₂' },
     ),
   };
 }
@@ -293,7 +293,7 @@ export function trajectoryFigures(design: Design, data: PlotData, trajectories: 
     caption: 'The first coordinate of the trajectories against t (log scale): sampling runs from right (t = T) to left (t = ε).',
     svg: linePlotSvg(traces, {
       id: 'plot-traces', title: `${design.name}: x₁ along the trajectories`, xLabel: 't (sampling runs right to left)', yLabel: 'x₁',
-      xScale: 'log', xRange: [design.epsilon, design.T], width: 520, height: 440,
+      xScale: 'log', xRange: [design.epsilon, design.T], width: 400, height: 400,
     }),
   };
   if (d === 1) return [tracesFigure];
@@ -303,7 +303,7 @@ export function trajectoryFigures(design: Design, data: PlotData, trajectories: 
       caption: 'Trajectories of the sampler from the prior at t = T (rings) to the samples at t = ε (dots), over the data.',
       svg: trajectoriesSvg({
         id: 'plot-trajectories', title: `${design.name}: trajectories, prior → data`, states, steps: K, count, dim: d,
-        background: dataLayer(data), maxTrajectories: shown, notes: planeNote(d), width: 440, height: 440,
+        background: dataLayer(data), maxTrajectories: shown, notes: planeNote(d), width: 400, height: 460,
       }),
     },
     tracesFigure,

@@ -170,7 +170,7 @@ export interface PlaneOptions extends PlotSize {
 
 /** An equal-aspect frame around `box` for a plane plot. */
 function planeFrame(options: PlaneOptions, box: Box, legend: readonly LegendEntry[], notes: readonly string[]) {
-  const layout = { width: options.width ?? 460, height: options.height ?? 420, title: options.title, legend, notes };
+  const layout = { width: options.width ?? 420, height: options.height ?? 470, title: options.title, legend, notes, legendPlacement: 'below' as const };
   const area = plotArea(layout);
   const range = equalAspect(box, area.width, area.height);
   return frame({
@@ -286,7 +286,7 @@ export function trajectoriesSvg(options: TrajectoryPlotOptions): string {
   const legend: LegendEntry[] = [];
   if (options.background) legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
   legend.push({ label: `trajectories (${shown})`, color, mark: 'line' }, { label: 'start', color: startColor, mark: 'ring' }, { label: 'end', color: endColor, mark: 'dot' });
-  const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view (they come in from the edges)`] : [])];
+  const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view`] : [])];
   const f = planeFrame(options, box, legend, notes);
   const body: string[] = [];
   if (options.background) body.push(pointsSvg(options.background, f.px, f.py));

@@ -10,9 +10,14 @@ const superscripts: Record<string, string> = {
   '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
 };
 
+/** An integer in superscript digits: 12 → ¹², −5 → ⁻⁵. */
+export function superscript(n: number): string {
+  return String(n).replace(/./g, (c) => superscripts[c] ?? c);
+}
+
 /** 10 to the power `exponent`, written 10⁻⁵. */
 export function powerOfTen(exponent: number): string {
-  return `10${String(exponent).replace(/./g, (c) => superscripts[c] ?? c)}`;
+  return `10${superscript(exponent)}`;
 }
 
 /**

@@ -130,5 +130,5 @@ function worstOf(list: Comparison[], c: Case): Evaluation {
 
 /** The design layer's own list of derivative pairs, when it provides one (see SymbolicCheck). */
 function symbolicChecksOf(design: Design): readonly SymbolicCheck[] {
-  return (design as Design & { symbolicChecks?: readonly SymbolicCheck[] }).symbolicChecks ?? [];
+  return design.symbolicChecks ?? [];
 }

@@ -1,12 +1,14 @@
 // `odeforge report <spec> [--data FILE | --dataset NAME] [--dim D] -o FILE.html`: verify, sample and plot a design
 // into one self-contained HTML page, written atomically. A failed property still writes the page, then exits 1.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { loadDesign, loadSpec, OdeforgeError } from '../../index.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { readDataFile } from '../../io/data.js';
 import { dataset, datasetNames } from '../../io/datasets.js';
 import { renderReport, reportContent } from '../../report/index.js';
+import { SamplerPool } from '../../sample/index.js';
 import { VerificationFailed } from '../../verify/index.js';
 import { parseNumber, parsePositiveInteger } from '../options.js';
 export function register(program) {
@@ -70,19 +72,30 @@ async function runReport(specPath, options) {
     else {
         process.stderr.write('odeforge: no data given: the report has no velocity field, samples or trajectories (add --dataset 8gaussians or --data FILE)\n');
     }
-    const content = await reportContent(design, {
+    const n = parsePositiveInteger('n', options.n);
+    const threads = options.threads === undefined ? availableParallelism() : parsePositiveInteger('threads', options.threads);
+    const reportOptions = {
         data,
         dataLabel,
         spec: { text: readFileSync(specPath, 'utf8'), file: basename(specPath) },
         verifyRuns: options.runs === undefined ? undefined : parsePositiveInteger('runs', options.runs),
         seed: options.seed === undefined ? undefined : parseSeed(options.seed),
-        sampleN: parsePositiveInteger('n', options.n),
-        sampler: {
-            solver: defaults.solver, rtol: defaults.rtol, atol: defaults.atol, steps: defaults.steps, grid: defaults.grid,
-            threads: options.threads === undefined ? undefined : parsePositiveInteger('threads', options.threads),
-            designSource: { specPath: resolve(specPath), dimension: design.dimension },
-        },
-    });
+        sampleN: n,
+    };
+    // Workers start now and load the design while this thread verifies it.
+    const pool = data !== undefined && threads > 1 && n >= 64
+        ? new SamplerPool({ specPath: resolve(specPath), dimension: design.dimension }, threads - 1)
+        : undefined;
+    let content;
+    try {
+        content = await reportContent(design, {
+            ...reportOptions,
+            sampler: { solver: defaults.solver, rtol: defaults.rtol, atol: defaults.atol, steps: defaults.steps, grid: defaults.grid, pool },
+        });
+    }
+    finally {
+        await pool?.close();
+    }
     writeFileAtomic(options.out, renderReport(content));
     process.stderr.write(`odeforge: wrote ${options.out}\n`);
     if (content.sampling.kind === 'failed')

@@ -1,5 +1,5 @@
 import { loadDesign, OdeforgeError } from '../../index.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, VerificationFailed, formatReport, verifyDesign } from '../../verify/index.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, VerificationFailed, formatReport, verifyDesign } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
 export function register(program) {
     program
