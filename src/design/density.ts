@@ -94,7 +94,7 @@ function quadratureProfile(density: MathNode, binding: Binding, velocity?: MathN
     logPhi: (t, r) => logDensity(t, r) - Math.log(mass(t)) - logS,
     dLogPhiDr: dLogDensityDr,
     dpsiDt,
-    k: kOverride ?? ((t, r) => -dpsiDt(t, r) / (r * Math.exp(logDpsiDr(t, r)))),
+    k: kOverride ?? scaledK(logDensity, compileIn(differentiate(logAbs(density), 't'), ['t', 'r'], binding) as Fn2, mass, massDt, d),
     quantile: (t, u) => invertIncreasing((r) => psi(t, r), u, { lo: 0, hi: t, expand: true }),
     derivation: {
       log_dpsi_dr: { expr: `${logAbs(density).toString()} + (d-1) log(r) - log Z(t)`, latex: '\\ln\\tilde\\varphi_t(r) + (d-1)\\ln r - \\ln Z(t)' },
@@ -104,6 +104,27 @@ function quadratureProfile(density: MathNode, binding: Binding, velocity?: MathN
     },
   };
   return { profile, mass };
+}
+
+/**
+ * k = −∂tψ/(r ∂rψ) with every integral scaled by 1/φ̃_t(r), so that it stays finite where φ̃ underflows:
+ * below the median from the lower integrals, k = −(N_t Z − N Z_t) / (Z r^d φ̃); above it from the upper
+ * tail U = Z − N (no cancellation), k = (U_t Z − U Z_t) / (Z r^d φ̃).
+ */
+function scaledK(logDensity: Fn2, dtLogDensity: Fn2, mass: (t: number) => number, massDt: (t: number) => number, d: number): Fn2 {
+  return (t, r) => {
+    const logAtR = logDensity(t, r);
+    const scaled = (rho: number): number => (rho === 0 ? 0 : Math.exp(logDensity(t, rho) - logAtR + (d - 1) * Math.log(rho)));
+    const scaledDt = (rho: number): number => scaled(rho) * (rho === 0 ? 0 : dtLogDensity(t, rho));
+    const z = mass(t), zt = massDt(t);
+    const opts = { rtol: 1e-12, scale: t };
+    const lower = integrate(scaled, 0, r, opts).value;
+    const lowerFraction = Math.exp(Math.log(lower) + logAtR - Math.log(z)); // ψ = N/Z, N = lower · φ̃(r)
+    const [n, nt, sign] = lowerFraction <= 0.5
+      ? [lower, integrate(scaledDt, 0, r, opts).value, -1]
+      : [integrate(scaled, r, Infinity, opts).value, integrate(scaledDt, r, Infinity, opts).value, 1];
+    return (sign * (nt * z - n * zt)) / (z * Math.pow(r, d));
+  };
 }
 
 /** Remember the last value of a function of t (repeated calls at one t are the common case). */

@@ -81,6 +81,8 @@ describe('radial family: ψ = 1 − e^{−r/t} and a density-given Gaussian', ()
     expect(relativeError(design.kernel.logDensity(t, x, Array(d).fill(0)), expected)).toBeLessThan(1e-10);
     const fk = design.fieldKernel;
     expect(fk.kind === 'radial' && fk.k(t, Math.sqrt(r2))).toBeCloseTo(1 / t, 8);
+    // far in the tail φ̃ underflows (r/t = 1000): k stays finite (scaled integrals)
+    expect(fk.kind === 'radial' && relativeError(fk.k(1e-3, 1), 1e3)).toBeLessThan(1e-8);
     // d = 2: P(1, u) = 1 − e^{−u}; otherwise compared with the series of the regularized gamma
     if (d === 2) expect(design.kernel.radialCdf(t, 0.9)).toBeCloseTo(1 - Math.exp(-0.81 / (2 * t * t)), 10);
   });
