@@ -1,8 +1,0 @@
-export interface FieldWorkerSetup {
-    specPath: string;
-    dim: number;
-    dataPath: string;
-    rows: number;
-    rowOffset: number;
-    t: number;
-}

@@ -1,2 +1,0 @@
-import { type Design } from '../index.js';
-export declare function latexFragment(design: Design): string;

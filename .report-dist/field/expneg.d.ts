@@ -1,2 +1,0 @@
-/** e^x for x ≤ 0 (0 below −745). */
-export declare function expNeg(x: number): number;

@@ -1,1 +1,0 @@
-export type { EmpiricalData as DataTable } from '../field/types.js';
