@@ -105,10 +105,10 @@ function sideBySide(args: Args, dir: string, python: boolean): object[] {
   }
   console.log(`\n## Side by side: n = ${n}, m = ${m}, d = 2, rtol = atol = ${rtol}, whole-process wall time (best of ${args.reps})\n`);
   console.log(table(
-    ['family', 'T', 'reference s', 'odeforge s', 'ratio', 'NFE/sample ref', 'NFE/sample ours', 'median nearest-data dist ref', 'ours (± bootstrap SE)', 'ε-kernel median', 'non-finite ours'],
+    ['family', 'T', 'reference s', 'odeforge s', 'ratio', 'odeforge: sampling s (rest: start-up, spec compile, IO)', 'NFE/sample ref', 'NFE/sample ours', 'median nearest-data dist ref', 'ours (± bootstrap SE)', 'ε-kernel median', 'non-finite ours'],
     results.map((r) => [
       r.family, r.T, r.reference ? fmt(r.reference.process_s, 2) : 'n/a', fmt(r.ours.process_s, 2),
-      r.ratio ? `${r.ratio.toFixed(2)}×` : 'n/a', r.reference?.nfe ?? 'n/a', r.ours.stats.nfe,
+      r.ratio ? `${r.ratio.toFixed(2)}×` : 'n/a', fmt(r.ours.stats.wall_s, 2), r.reference?.nfe ?? 'n/a', r.ours.stats.nfe,
       r.reference ? r.reference.median_nearest_data_dist.toExponential(3) : 'n/a',
       `${r.ours.median.toExponential(3)} ± ${r.ours.medianSe.toExponential(1)}`, r.kernelMedian.toExponential(3), r.ours.nonFiniteInFile,
     ]),
@@ -243,18 +243,35 @@ print(json.dumps({'max1e3': ea.max(), 'max1e4': eb.max(), 'med1e3': float(np.med
   return JSON.parse(r.stdout.trim());
 }
 
+/**
+ * How many cores this process really gets: the same busy loop on 1 and on 2 threads. On a shared machine
+ * the answer can be 1 while the OS reports 2; every multi-threaded figure below should be read with it.
+ */
+async function effectiveCores(): Promise<number> {
+  const code = `const { parentPort } = require('node:worker_threads'); let s = 0; for (let i = 0; i < 1e8; i++) s += Math.sqrt(i); parentPort.postMessage(s);`;
+  const time = async (k: number) => {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: k }, () => new Promise((res) => new Worker(code, { eval: true }).once('message', res))));
+    return performance.now() - started;
+  };
+  const one = await time(1);
+  const two = await time(2);
+  return (2 * one) / two;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
   const dir = mkdtempSync(join(tmpdir(), 'odeforge-bench-'));
   const status = existsSync(args.reference) ? pythonStatus() : { ok: false as const, reason: `${args.reference} not found (use --reference PATH)` };
   console.log('# odeforge benchmark\n');
-  console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+  const cores = await effectiveCores();
+  console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); effective parallelism now: ${cores.toFixed(2)} (2 threads do ${cores.toFixed(2)}× the work of 1)`);
   if (status.ok) console.log(`reference: ${args.reference} (${status.versions})`);
   else console.log(`**The reference cannot run: ${status.reason}. Ratios are skipped; odeforge's own numbers follow.**`);
   const python = status.ok;
   try {
-    const summary: Record<string, unknown> = { node: process.version, cores: availableParallelism() };
+    const summary: Record<string, unknown> = { node: process.version, cores: availableParallelism(), effectiveCores: cores };
     summary.sideBySide = sideBySide(args, dir, python);
     summary.throughput = await throughput(args, dir, python);
     if (!args.quick) {

@@ -7,6 +7,7 @@ import { register as registerSample } from './commands/sample.js';
 import { register as registerDataset } from './commands/dataset.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerVerify } from './commands/verify.js';
+import { register as registerReport } from './commands/report.js';
 import { reportError, exitCodes } from './errors.js';
 
 function program(): Command {
@@ -16,7 +17,7 @@ function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `odeforge: ${text}` : text) })
     .showHelpAfterError('(run odeforge --help for usage)');
-  for (const register of [registerDerive, registerEval, registerVerify, registerSample, registerDataset, registerExport]) register(cli);
+  for (const register of [registerDerive, registerEval, registerVerify, registerSample, registerDataset, registerReport, registerExport]) register(cli);
   return cli;
 }
 

@@ -1,6 +1,7 @@
 // Built-in toy data sets (the 2-D sets of the FFJORD/flow-matching literature), any size, seeded; in d > 2
 // the 2-D points are padded with zeros and turned by a random rotation fixed by the seed and d.
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { createRequire } from 'node:module';
+import type { Matrix, QrDecomposition } from 'ml-matrix';
 import type { Rng } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { sampleStream } from '../numeric/rng.js';
@@ -113,8 +114,16 @@ const generators: Record<DatasetName, Generator> = {
   pinwheel,
 };
 
+/** ml-matrix, loaded on first use: only d > 2 needs it, and every CLI start would pay its import. */
+let mlMatrix: { Matrix: typeof Matrix; QrDecomposition: typeof QrDecomposition } | undefined;
+function loadMlMatrix(): NonNullable<typeof mlMatrix> {
+  mlMatrix ??= createRequire(import.meta.url)('ml-matrix') as NonNullable<typeof mlMatrix>;
+  return mlMatrix;
+}
+
 /** A Haar-random rotation of R^d: Q of the QR of a Gaussian matrix, columns signed by diag(R) > 0. */
 export function randomRotation(d: number, rng: Rng): Matrix {
+  const { Matrix, QrDecomposition } = loadMlMatrix();
   const g = new Matrix(d, d);
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) g.set(i, j, rng.normal());
   const qr = new QrDecomposition(g);

@@ -16,7 +16,7 @@ export interface Figure {
 
 /** Colour-blind-safe (Okabe–Ito), one per curve time. */
 const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#000000'];
-const dataColor = '#8a94a0';
+const dataColor = '#7b8794';
 
 /** A time rounded to 2 significant digits, kept inside [ε, T] (so labels are exact and short). */
 function roundTime(t: number, design: Pick<Design, 'T' | 'epsilon'>): number {
@@ -141,28 +141,37 @@ export function dataScale(data: PlotData): number {
   return Math.sqrt(sum / m);
 }
 
+/** The kernel's median radius over the data's scale at t, α_t times the data's scale for paths: noise to signal. */
+function noiseToData(design: Design, t: number, scale: number): number {
+  const alpha = design.schedule?.(t).alpha ?? 1;
+  return quantileOr(design, t, 0.5) / (Math.abs(alpha) * scale);
+}
+
 /**
- * The time in [ε, T] at which the kernel's median radius equals `radius` (bisection in log t; the median radius
- * is taken to grow with t), clamped to ε or T when out of reach.
+ * The time in [ε, T] at which noise to signal (the kernel's median radius over |α_t| times the data's scale)
+ * equals `ratio`, by bisection in log t (it is taken to grow with t); ε or T when out of reach.
  */
-export function timeAtMedianRadius(design: Design, radius: number): number {
-  const median = (t: number) => quantileOr(design, t, 0.5);
-  if (!(median(design.epsilon) < radius)) return design.epsilon;
-  if (!(median(design.T) > radius)) return design.T;
+export function timeAtNoiseRatio(design: Design, scale: number, ratio: number): number {
+  const at = (t: number) => noiseToData(design, t, scale);
+  if (!(at(design.epsilon) < ratio)) return design.epsilon;
+  if (!(at(design.T) > ratio)) return design.T;
   let lo = Math.log(design.epsilon);
   let hi = Math.log(design.T);
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if (median(Math.exp(mid)) < radius) lo = mid;
+    if (at(Math.exp(mid)) < ratio) lo = mid;
     else hi = mid;
   }
   return Math.exp((lo + hi) / 2);
 }
 
-/** Times at which to show the field: the kernel's median radius at 1.5, 0.5 and 0.15 times the data's scale. */
+/** Noise-to-signal ratios at which the field is shown: coarse, middle, fine. */
+export const fieldRatios = [1.5, 0.5, 0.15] as const;
+
+/** Times at which to show the field: where noise to signal is each of `fieldRatios`. */
 export function fieldTimes(design: Design, data: PlotData): number[] {
   const s = dataScale(data);
-  const times = [1.5, 0.5, 0.15].map((f) => roundTime(timeAtMedianRadius(design, f * s), design));
+  const times = fieldRatios.map((ratio) => roundTime(timeAtNoiseRatio(design, s, ratio), design));
   return [...new Set(times)];
 }
 
@@ -174,6 +183,7 @@ export interface VelocityGrid {
   spacing: number;
 }
 
+/** −v_t on a grid of about `cells` × `cells` arrows covering the data's box (first two coordinates) and 15% around it. */
 export function velocityGrid(design: Design, data: PlotData, t: number, cells = 16): VelocityGrid {
   const { points, dim } = data;
   const m = points.length / dim;
@@ -212,7 +222,7 @@ export function velocityGrid(design: Design, data: PlotData, t: number, cells = 
 }
 
 function dataLayer(data: PlotData): PointLayer {
-  return { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.4, opacity: 0.5 };
+  return { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.8, opacity: 0.7 };
 }
 
 const planeNote = (dim: number) => (dim > 2 ? ['first two coordinates; the others at the data mean'] : []);
@@ -242,7 +252,8 @@ export function velocityFigures(design: Design, data: PlotData, times: readonly 
     const id = `plot-velocity-${k + 1}`;
     return {
       id,
-      caption: `Marginal velocity at t = ${formatNumber(t)} (the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}).`,
+      caption: `Marginal velocity at t = ${formatNumber(t)}: the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}, `
+        + `${formatNumber(noiseToData(design, t, dataScale(data)), 2)} times the data's scale${design.schedule ? ' (times |αₜ|)' : ''}.`,
       svg: quiverSvg({
         id, title: `−vₜ(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−vₜ(x)',
         background: dataLayer(data), notes: planeNote(data.dim), width: 400, height: 460,
@@ -260,7 +271,7 @@ export function samplesFigure(design: Design, data: PlotData, samples: Float64Ar
     caption: `${n} samples of the marginal ODE from t = T down to ε, over the data${coords}.`,
     svg: scatterSvg(
       [
-        { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.4, opacity: 0.6 },
+        { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.8, opacity: 0.7 },
         { points: samples, dim: data.dim, label: `samples (${n})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
       ],
       { title: `${design.name}: samples over data${coords}`, width: 400, height: 400, xLabel: 'x₁', yLabel: 'x₂' },
@@ -288,12 +299,20 @@ export function trajectoryFigures(design: Design, data: PlotData, trajectories: 
     strokeWidth: 1,
     opacity: 0.5,
   }));
+  // The view spans the middle 80% of starts and the data: a few far starts (heavy-tailed priors) leave it.
+  const firstCoordinate = (k: number) => Array.from({ length: count }, (_, i) => states[(k * count + i) * d]!).filter(Number.isFinite).sort((a, b) => a - b);
+  const starts = firstCoordinate(0);
+  const ends = firstCoordinate(K - 1);
+  const pick = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const lo = Math.min(pick(starts, 0.1), ends[0] ?? 0);
+  const hi = Math.max(pick(starts, 0.9), ends[ends.length - 1] ?? 0);
+  const pad = 0.05 * Math.max(hi - lo, 1e-9);
   const tracesFigure: Figure = {
     id: 'plot-traces',
     caption: 'The first coordinate of the trajectories against t (log scale): sampling runs from right (t = T) to left (t = ε).',
     svg: linePlotSvg(traces, {
       id: 'plot-traces', title: `${design.name}: x₁ along the trajectories`, xLabel: 't (sampling runs right to left)', yLabel: 'x₁',
-      xScale: 'log', xRange: [design.epsilon, design.T], width: 400, height: 400,
+      xScale: 'log', xRange: [design.epsilon, design.T], yRange: [lo - pad, hi + pad], width: 400, height: 400,
     }),
   };
   if (d === 1) return [tracesFigure];

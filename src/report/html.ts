@@ -1,7 +1,7 @@
 // The report page: one self-contained HTML document (KaTeX's CSS and fonts inlined, SVG plots inline, no script,
 // and a Content-Security-Policy that forbids any request). Formatting only: index.ts computes what is shown.
 import type { PropertyResult, SampleStats, VerifyReport } from '../index.js';
-import type { Figure } from './figures.js';
+import { fieldRatios, type Figure } from './figures.js';
 import { katexStylesheet, renderMath } from './katex.js';
 import { escapeXml as escape, formatNumber } from './text.js';
 
@@ -178,7 +178,8 @@ function kernelHtml(c: ReportContent): string {
 function fieldHtml(c: ReportContent): string {
   const body = c.data === undefined
     ? noDataNotice()
-    : `<p class="lead">The marginal velocity of the data at the times where the kernel's median radius is 1.5, 0.5 and 0.15 times the data's scale. `
+    : `<p class="lead">The marginal velocity of the data at the times where the kernel's median radius is ${fieldRatios.join(', ')} times the data's scale `
+      + '(the data shrunk by αₜ, for paths). '
       + 'Arrows show −vₜ(x), the direction a sample moves as t decreases.</p>' + figuresHtml(c.figures.field);
   return `<section id="field"><h2>Velocity field</h2>${body}</section>`;
 }

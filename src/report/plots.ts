@@ -147,7 +147,7 @@ interface Box {
 }
 
 /** The bounding box of the first two coordinates of some flat n × dim point sets (finite points only). */
-export function boxOf(sets: readonly { points: Float64Array; dim: number }[]): Box | undefined {
+function boxOf(sets: readonly { points: Float64Array; dim: number }[]): Box | undefined {
   const box = { xmin: Infinity, xmax: -Infinity, ymin: Infinity, ymax: -Infinity };
   for (const { points, dim } of sets) {
     for (let i = 0; i + dim <= points.length; i += dim) {
@@ -216,7 +216,7 @@ export function quiverSvg(options: QuiverOptions): string {
   legend.push({ label: options.arrowLabel, color, mark: 'arrow' });
   const notes = [
     ...(options.notes ?? []),
-    `arrow length ∝ |v|; full length at |v| ≥ ${formatNumber(reference)} (90th percentile)`,
+    `length ∝ |v| up to |v| = ${formatNumber(reference)} (90th pct.)`,
     ...(skipped > 0 ? [`${skipped} non-finite vectors not drawn`] : []),
   ];
   const box = boxOf([{ points: options.positions, dim: 2 }]) ?? { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };

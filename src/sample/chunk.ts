@@ -3,7 +3,7 @@
 import type { Design } from '../design/types.js';
 import { IntegrationError } from '../errors.js';
 import type { BatchField } from '../field/types.js';
-import { solve, type Method, type SolveStats } from '../solvers/index.js';
+import { recordTimes, solve, type Method, type SolveStats } from '../solvers/index.js';
 import { priorSamples } from './prior.js';
 
 /** What every chunk of one run shares. */
@@ -32,8 +32,7 @@ export interface ChunkResult {
 export function runChunk(ctx: ChunkContext, start: number, count: number, onProgress?: (fraction: number) => void): ChunkResult {
   const d = ctx.design.dimension;
   const y = priorSamples(ctx.design, ctx.seed, start, count);
-  const times = ctx.method.kind === 'fixed' ? ctx.method.grid : ctx.saveTimes;
-  const trajectory = ctx.saveTimes && times ? new Float64Array(times.length * count * d) : undefined;
+  const trajectory = ctx.saveTimes ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d) : undefined;
   const term = { dim: d, evaluate: ctx.field.velocity.bind(ctx.field) };
   const result = solve(term, ctx.method, y, count, {
     t0: ctx.design.T,

@@ -3,9 +3,9 @@
 import { availableParallelism } from 'node:os';
 import type { Design } from '../design/types.js';
 import { createField } from '../field/index.js';
-import { methodFor } from '../solvers/index.js';
+import { methodFor, recordTimes } from '../solvers/index.js';
 import { runChunk, type ChunkContext, type ChunkResult } from './chunk.js';
-import { planRun, type SampleOptions, type SamplePlan } from './options.js';
+import { chunkPlan, planRun, type SampleOptions, type SamplePlan } from './options.js';
 import { SamplerPool } from './pool.js';
 
 export { priorSamples } from './prior.js';
@@ -58,10 +58,7 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
     saveTimes: plan.saveTimes,
   };
   const d = design.dimension;
-  const chunks: [number, number][] = [];
-  for (let s = plan.start; s < plan.start + plan.count; s += plan.chunkSize) {
-    chunks.push([s, Math.min(plan.chunkSize, plan.start + plan.count - s)]);
-  }
+  const chunks = chunkPlan(plan);
   // Workers only pay off with work to share: a pool of threads − 1 workers, unless the caller brought one.
   const ownPool = !options.pool && options.designSource && plan.threads > 1 && chunks.length > 1
     ? new SamplerPool(options.designSource, Math.min(plan.threads - 1, chunks.length - 1))
@@ -74,7 +71,7 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
   }
 
   const samples = new Float64Array(plan.count * d);
-  const times = ctx.method.kind === 'fixed' ? ctx.method.grid : plan.saveTimes;
+  const times = plan.saveTimes && recordTimes(ctx.method, plan.saveTimes);
   const states = plan.saveTimes && times ? new Float64Array(times.length * plan.count * d) : undefined;
   const totals = { nfe: 0, steps: 0, rejected: 0 };
   for (const r of results) {

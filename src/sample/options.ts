@@ -40,7 +40,10 @@ export interface SampleOptions {
    * caller loads its own); the caller closes it. Its design must be the one passed to sample().
    */
   pool?: SamplerPool;
-  /** Samples per unit of work handed to a thread (default: about 8 units per thread, 16..1024). */
+  /**
+   * Samples per unit of work handed to a thread. Default: guided, each unit a third of what remains per
+   * thread (16..1024), so the units get smaller towards the end and no thread is left with a long tail.
+   */
   chunkSize?: number;
 }
 
@@ -51,7 +54,8 @@ export interface SamplePlan {
   start: number;
   count: number;
   threads: number;
-  chunkSize: number;
+  /** Fixed unit size, or undefined for guided units. */
+  chunkSize?: number;
   saveTimes?: Float64Array;
 }
 
@@ -99,8 +103,7 @@ export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, opt
   const threads = options.pool
     ? options.pool.size + 1
     : options.designSource ? positiveInteger('threads', options.threads ?? hardwareThreads) : 1;
-  const chunkSize = options.chunkSize ?? Math.min(1024, Math.max(16, Math.ceil(count / (8 * threads))));
-  positiveInteger('chunkSize', chunkSize);
+  const chunkSize = options.chunkSize === undefined ? undefined : positiveInteger('chunkSize', options.chunkSize);
   const method: MethodOptions = {
     solver: options.solver ?? 'dopri5',
     T: design.T,
@@ -119,4 +122,16 @@ export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, opt
     saveTimes = saveTimesFor(design.T, design.epsilon, points);
   }
   return { source: fieldSource(design as Pick<Design, 'dimension'>, options.data), method, seed, start, count, threads, chunkSize, saveTimes };
+}
+
+/** The run's units of work [start, count]: fixed-size, or guided (shrinking towards the end). */
+export function chunkPlan(plan: Pick<SamplePlan, 'start' | 'count' | 'threads' | 'chunkSize'>): [number, number][] {
+  const chunks: [number, number][] = [];
+  const end = plan.start + plan.count;
+  for (let s = plan.start; s < end; ) {
+    const size = plan.chunkSize ?? Math.min(1024, Math.max(16, Math.ceil((end - s) / (3 * plan.threads))));
+    chunks.push([s, Math.min(size, end - s)]);
+    s += size;
+  }
+  return chunks;
 }

@@ -38,7 +38,7 @@ interface ActiveRun {
   failed: boolean;
 }
 
-/** Workers that take chunks of the active run from its queue, two in flight each. */
+/** Workers that take chunks of the active run from its queue: two in flight each while the queue is long. */
 export class SamplerPool {
   private readonly slots: Slot[] = [];
   private active: ActiveRun | undefined;
@@ -108,7 +108,9 @@ export class SamplerPool {
       slot.worker.postMessage({ type: 'run', run: run.id, setup: run.setup } satisfies ToWorker);
       slot.run = run.id;
     }
-    while (slot.pending < 2 && run.queue.length > 0) {
+    // A second task in flight hides the message round trip, but near the end it would strand work here.
+    const depth = run.queue.length > 2 * (this.slots.length + 1) ? 2 : 1;
+    while (slot.pending < depth && run.queue.length > 0) {
       const [start, count] = run.queue.shift()!;
       slot.pending++;
       slot.worker.postMessage({ type: 'task', run: run.id, start, count } satisfies ToWorker);

@@ -85,7 +85,7 @@ export interface SolveOptions {
   onProgress?: ProgressCallback;
 }
 
-/** The times a method records at: the grid for fixed methods, else `requested`. */
+/** The times a method records at when asked for `requested`: its grid for fixed methods (in t). */
 export function recordTimes(method: Method, requested: Float64Array): Float64Array {
   return method.kind === 'fixed' ? method.grid : requested;
 }

@@ -1,8 +1,8 @@
 // `odeforge report <spec> [--data FILE | --dataset NAME] [--dim D] -o FILE.html`: verify, sample and plot a design
 // into one self-contained HTML page, written atomically. A failed property still writes the page, then exits 1.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadDesign, loadSpec, OdeforgeError } from '../../index.js';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -47,8 +47,13 @@ export function register(program: Command): void {
     });
 }
 
+/** Fail before the (possibly long) work when the page could not be written. */
 function checkOutput(path: string): void {
   if (!/\.html?$/i.test(path)) throw new OdeforgeError(`-o writes HTML: give a file ending in .html, not "${path}"`);
+  const directory = dirname(resolve(path));
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new OdeforgeError(`cannot write ${path}: the directory ${directory} does not exist`, { file: path }, 'create it first');
+  }
 }
 
 function readData(options: ReportCliOptions, dimOption: number | undefined): { table?: DataTable; dim?: number } {
