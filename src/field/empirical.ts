@@ -71,6 +71,9 @@ export class EmpiricalField implements BatchField {
   private readonly sigma = new Float64Array(TILE_ROWS);
   private readonly dAlpha = new Float64Array(TILE_ROWS);
   private readonly dSigma = new Float64Array(TILE_ROWS);
+  /** Centre and radius of the data (for a bound on |x − α x_j|² over all j before computing any). */
+  private readonly centre: Float64Array;
+  private readonly radius: number;
   private cachedT = Number.NaN;
   private cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
 
@@ -92,23 +95,57 @@ export class EmpiricalField implements BatchField {
     this.weights = new Float64Array(this.m);
     this.coefs = new Float64Array(this.m);
     this.acc = new Float64Array(this.dim);
+    this.centre = new Float64Array(this.dim);
+    for (let j = 0; j < this.m; j++) for (let k = 0; k < this.dim; k++) this.centre[k] = this.centre[k]! + this.data[j * this.dim + k]! / this.m;
+    let r2 = 0;
+    for (let j = 0; j < this.m; j++) {
+      let q = 0;
+      for (let k = 0; k < this.dim; k++) q += (this.data[j * this.dim + k]! - this.centre[k]!) ** 2;
+      r2 = Math.max(r2, q);
+    }
+    // A hair above the largest distance, so that rounding cannot make the bound below a true distance.
+    this.radius = Math.sqrt(r2) * (1 + 1e-12) + 1e-300;
   }
 
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
+    const plane = this.planeLoops();
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
       this.tileSchedules(t, row0, rows);
-      this.tileDistances(x, row0, rows);
+      if (!plane) this.tileDistances(x, row0, rows);
       for (let r = 0; r < rows; r++) {
         const base = (row0 + r) * d;
-        if (this.kind === Kind.GaussianPath || this.kind === Kind.PoissonPath) {
-          this.fusedPathVelocity(r, x, base, out);
-          continue;
+        if (this.kind === Kind.Radial) {
+          this.radialVelocity(t[row0 + r]!, r, x, base, this.rowWeights(t[row0 + r]!, r), out);
+        } else {
+          this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
         }
-        const count = this.rowWeights(t[row0 + r]!, r);
-        if (this.kind === Kind.Radial) this.radialVelocity(t[row0 + r]!, r, x, base, count, out);
-        else this.pathVelocity(r, x, base, count, out);
+      }
+    }
+  }
+
+  /** Gaussian or Poisson noise in d = 2 (the common case) has its own single-row loops. */
+  private planeLoops(): boolean {
+    return this.dim === 2 && (this.kind === Kind.GaussianPath || this.kind === Kind.PoissonPath);
+  }
+
+  /**
+   * x̂ = Σ w_i x_i / Σ w_i = E[x0 | x_t = x], the data prediction of path kernels (MATH.md §5).
+   * @throws Error for radial kernels (their field is not a function of x̂)
+   */
+  posteriorMean(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
+    if (this.kind === Kind.Radial) throw new Error('posteriorMean needs a path kernel');
+    const { dim: d, acc } = this;
+    const plane = this.planeLoops();
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      if (!plane) this.tileDistances(x, row0, rows);
+      for (let r = 0; r < rows; r++) {
+        const base = (row0 + r) * d;
+        const inv = 1 / (plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r));
+        for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
       }
     }
   }
@@ -281,40 +318,87 @@ export class EmpiricalField implements BatchField {
     return result;
   }
 
+  /** Path kernels: acc = Σ w_j x_j over the row's surviving weights; returns Σ w_j. */
+  private posteriorSum(r: number): number {
+    switch (this.kind) {
+      case Kind.GaussianPath:
+        return this.weightedDataSum(this.gaussianWeights(r), this.weights);
+      case Kind.PoissonPath:
+        return this.weightedDataSum(this.poissonWeights(r), this.weights);
+      default:
+        return this.weightedDataSum(this.generalPathWeights(r), this.weights);
+    }
+  }
+
   /**
-   * Gaussian and Poisson paths, velocity only: the weights of gaussianWeights/poissonWeights accumulated as
-   * they are computed (no survivor lists), with the d = 2 case unrolled. The hot loop of sampling.
+   * Gaussian and Poisson noise in d = 2, the hot loop of sampling: acc = Σ w_j x_j, returns Σ w_j, for the
+   * row at x[base]. The data's bounding circle tells, before any distance is computed, whether every
+   * weight survives the cutoff (large t: one dense pass, weights taken relative to a lower bound of the
+   * smallest distance) or not (small t: one pass that keeps the points within the cutoff of the running
+   * minimum, then the weights of those only).
    */
-  private fusedPathVelocity(r: number, x: Float64Array, base: number, out: Float64Array): void {
-    const { dist, m, data, dim: d, acc } = this;
-    const ob = r * m;
-    let qmin = Infinity;
-    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
-    const s = this.sigma[r]!;
-    const s2 = s * s;
+  private planePosteriorSum(r: number, x: Float64Array, base: number): number {
+    const { data, m, dist, survivors, acc, centre } = this;
+    const a = this.alpha[r]!;
+    const s2 = this.sigma[r]! * this.sigma[r]!;
+    const x0 = x[base]!;
+    const x1 = x[base + 1]!;
     const gaussian = this.kind === Kind.GaussianPath;
     const inv = 0.5 / s2;
-    const top = s2 + qmin;
-    const limit = gaussian ? qmin + this.cut / inv : top * Math.exp(this.cut / this.poissonPower) - s2;
+    const c = this.poissonPower;
+    const twoC = this.poissonTwoPower;
+    // Cutoff on q = |x − α x_j|² given the smallest q: gaussian q ≤ qmin + cut·2σ²; Poisson
+    // (σ² + q) ≤ (σ² + qmin) e^{cut/c}.
+    const growth = gaussian ? 0 : Math.exp(this.cut / c);
+    const limitFor = (qmin: number) => (gaussian ? qmin + this.cut / inv : (s2 + qmin) * growth - s2);
+    const rho = Math.hypot(x0 - a * centre[0]!, x1 - a * centre[1]!);
+    const reach = Math.abs(a) * this.radius;
+    const qLow = Math.max(0, rho - reach) ** 2;
+    const qHigh = (rho + reach) ** 2;
     let sum = 0;
-    if (d === 2) {
-      let a0 = 0;
-      let a1 = 0;
+    let a0 = 0;
+    let a1 = 0;
+    if (qHigh <= limitFor(qLow)) {
+      const top = s2 + qLow;
       for (let j = 0; j < m; j++) {
-        const q = dist[ob + j]!;
-        if (q > limit) continue;
-        const w = gaussian ? expNeg(-(q - qmin) * inv) : this.ratioPower(top / (s2 + q));
+        const e0 = x0 - a * data[2 * j]!;
+        const e1 = x1 - a * data[2 * j + 1]!;
+        const q = e0 * e0 + e1 * e1;
+        const w = gaussian ? expNeg(-(q - qLow) * inv) : twoC === 3 ? cubeOfSqrt(top / (s2 + q)) : this.ratioPower(top / (s2 + q));
         sum += w;
         a0 += w * data[2 * j]!;
         a1 += w * data[2 * j + 1]!;
       }
-      acc[0] = a0;
-      acc[1] = a1;
     } else {
-      const count = gaussian ? this.gaussianWeights(r) : this.poissonWeights(r);
-      sum = this.weightedDataSum(count, this.weights);
+      let qmin = Infinity;
+      let limit = Infinity;
+      let count = 0;
+      for (let j = 0; j < m; j++) {
+        const e0 = x0 - a * data[2 * j]!;
+        const e1 = x1 - a * data[2 * j + 1]!;
+        const q = e0 * e0 + e1 * e1;
+        if (q > limit) continue;
+        dist[count] = q;
+        survivors[count++] = j;
+        if (q < qmin) {
+          qmin = q;
+          limit = limitFor(q);
+        }
+      }
+      const top = s2 + qmin;
+      for (let k = 0; k < count; k++) {
+        const q = dist[k]!;
+        if (q > limit) continue;
+        const j = survivors[k]!;
+        const w = gaussian ? expNeg(-(q - qmin) * inv) : twoC === 3 ? cubeOfSqrt(top / (s2 + q)) : this.ratioPower(top / (s2 + q));
+        sum += w;
+        a0 += w * data[2 * j]!;
+        a1 += w * data[2 * j + 1]!;
+      }
     }
-    this.finishPathVelocity(r, x, base, sum, out);
+    acc[0] = a0;
+    acc[1] = a1;
+    return sum;
   }
 
   /** log w_j = logNoise(|x − α x_j|²/σ²) for any isotropic noise law. */
@@ -375,11 +459,6 @@ export class EmpiricalField implements BatchField {
     return count;
   }
 
-  /** f = (σ̇/σ)(x − α x̂) + α̇ x̂ from survivor weights. With no surviving weight the row is NaN. */
-  private pathVelocity(r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
-    this.finishPathVelocity(r, x, base, this.weightedDataSum(count, this.weights), out);
-  }
-
   /**
    * acc = Σ_c coef[c] x_{survivors[c]}; returns Σ_c weights[c]. Four data rows per pass over acc, so acc is
    * loaded and stored a quarter as often (what matters in high d).
@@ -412,7 +491,7 @@ export class EmpiricalField implements BatchField {
     return sum;
   }
 
-  /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂. */
+  /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂ (NaN when no weight survived). */
   private finishPathVelocity(r: number, x: Float64Array, base: number, sum: number, out: Float64Array): void {
     const { dim: d, acc } = this;
     const a = this.alpha[r]!;
@@ -489,6 +568,11 @@ export class EmpiricalField implements BatchField {
     const inv = 1 / sum;
     for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
   }
+}
+
+/** x^{3/2}: the Poisson weight power for d + D = 3 (PFGM in the plane). */
+function cubeOfSqrt(x: number): number {
+  return x * Math.sqrt(x);
 }
 
 function kindOf(kernel: FieldKernel): Kind {

@@ -79,14 +79,19 @@ export class MixtureField implements BatchField {
   }
 
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
-    this.evaluate(t, x, n, out, false);
+    this.evaluate(t, x, n, out, 'velocity');
   }
 
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
-    this.evaluate(t, x, n, out, true);
+    this.evaluate(t, x, n, out, 'score');
   }
 
-  private evaluate(t: Float64Array, x: Float64Array, n: number, out: Float64Array, wantScore: boolean): void {
+  /** x̂ = Σ_j w_j(x) m_j(x), the posterior mean of x0. */
+  posteriorMean(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
+    this.evaluate(t, x, n, out, 'posteriorMean');
+  }
+
+  private evaluate(t: Float64Array, x: Float64Array, n: number, out: Float64Array, quantity: 'velocity' | 'score' | 'posteriorMean'): void {
     const kernel = this.kernel;
     if (kernel.kind !== 'path') throw new Error('unreachable');
     const { weights, means, stds, components: J, dim: d } = this.p;
@@ -118,12 +123,10 @@ export class MixtureField implements BatchField {
         const gain = (a * stds[j]! * stds[j]!) / v;
         for (let k = 0; k < d; k++) {
           const e = x[base + k]! - a * means[j * d + k]!;
-          if (wantScore) {
-            out[base + k] = out[base + k]! - (w * e) / v;
-          } else {
-            const posteriorMean = means[j * d + k]! + gain * e;
-            out[base + k] = out[base + k]! + w * (da * posteriorMean + (ds * s * e) / v);
-          }
+          const posteriorMean = means[j * d + k]! + gain * e;
+          if (quantity === 'score') out[base + k] = out[base + k]! - (w * e) / v;
+          else if (quantity === 'posteriorMean') out[base + k] = out[base + k]! + w * posteriorMean;
+          else out[base + k] = out[base + k]! + w * (da * posteriorMean + (ds * s * e) / v);
         }
       }
     }

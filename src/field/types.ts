@@ -12,6 +12,11 @@ export interface BatchField {
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void;
   /** out[i] = ∇ log p_{t[i]}(x[i]) for rows i < n. */
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void;
+  /**
+   * Path kernels only: out[i] = x̂ = E[x0 | x_t = x[i]], the data prediction; the velocity is then
+   * f = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂ (MATH.md §5).
+   */
+  posteriorMean?(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void;
 }
 
 /** An isotropic Gaussian mixture Σ_j w_j N(μ_j, s_j² I): an analytic data distribution. */

@@ -2,9 +2,8 @@
 // thread and worker threads. Results depend only on (seed, sample index), never on how the work was split.
 import { availableParallelism } from 'node:os';
 import type { Design } from '../design/types.js';
-import { createField } from '../field/index.js';
-import { methodFor, recordTimes } from '../solvers/index.js';
-import { runChunk, type ChunkContext, type ChunkResult } from './chunk.js';
+import { recordTimes } from '../solvers/index.js';
+import { chunkContext, resolveTimeVariable, runChunk, type ChunkContext, type ChunkResult } from './chunk.js';
 import { chunkPlan, planRun, type SampleOptions, type SamplePlan } from './options.js';
 import { SamplerPool } from './pool.js';
 
@@ -50,17 +49,14 @@ export interface SampleResult {
 export async function sample(design: Design, options: SampleOptions): Promise<SampleResult> {
   const started = performance.now();
   const plan = planRun(design, options, availableParallelism());
-  const ctx: ChunkContext = {
-    design,
-    field: createField(design.fieldKernel, plan.source, design.dimension),
-    method: methodFor(plan.method),
-    seed: plan.seed,
-    saveTimes: plan.saveTimes,
-  };
+  plan.method = resolveTimeVariable(design, plan.method);
+  const ctx = chunkContext(design, plan);
   const d = design.dimension;
   const chunks = chunkPlan(plan);
-  // Workers only pay off with work to share: a pool of threads − 1 workers, unless the caller brought one.
-  const ownPool = !options.pool && options.designSource && plan.threads > 1 && chunks.length > 1
+  // A pool of threads − 1 workers, unless the caller brought one; with the default thread count, only when
+  // the run repays their start.
+  const wanted = options.threads !== undefined || worthWorkers(design, ctx, plan);
+  const ownPool = !options.pool && options.designSource && plan.threads > 1 && chunks.length > 1 && wanted
     ? new SamplerPool(options.designSource, Math.min(plan.threads - 1, chunks.length - 1))
     : undefined;
   let results: ChunkResult[];
@@ -107,6 +103,22 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
     },
     trajectories: states && times ? { times: Float64Array.from(times), states } : undefined,
   };
+}
+
+/** Seconds a worker thread needs before it computes: loading and compiling the design (measured here). */
+const WORKER_START_S = 0.7;
+
+/**
+ * Whether the run is long enough for worker threads to pay for their start: a rough cost model of
+ * n · m · (evaluations per sample) · (time per sample–data pair), against twice a worker's start.
+ */
+function worthWorkers(design: Design, ctx: ChunkContext, plan: SamplePlan): boolean {
+  const m = plan.source.kind === 'empirical' ? plan.source.data.rows : 1;
+  const evaluations = ctx.method.kind === 'fixed' ? (ctx.method.grid.length - 1) * ctx.method.stepper.stages : 110;
+  const kernel = design.fieldKernel;
+  // Compiled log-kernels per pair (radial, general noise) cost ~50 ns; Gaussian/Poisson loops ~3 + 1.5 d ns.
+  const perPair = kernel.kind === 'radial' || kernel.noise.kind === 'radial' ? 50e-9 : (3 + 1.5 * design.dimension) * 1e-9;
+  return plan.count * m * evaluations * perPair > 2 * WORKER_START_S;
 }
 
 /**

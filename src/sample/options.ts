@@ -3,7 +3,7 @@ import type { Design } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
-import type { GridName, MethodOptions, SolverName } from '../solvers/index.js';
+import type { GridName, MethodOptions, SolverName, TimeVariable } from '../solvers/index.js';
 import type { SamplerPool } from './pool.js';
 import type { DesignSource } from './source.js';
 
@@ -22,10 +22,17 @@ export interface SampleOptions {
   steps?: number;
   /** Fixed-step solvers: time grid (default log). */
   grid?: GridName;
-  /** Adaptive solvers: integrate in log t (default) or t. */
-  timeVariable?: 't' | 'log';
+  /**
+   * Adaptive solvers' integration variable: default λ = α/σ with y = x/σ for dopri5 (radial designs:
+   * α = 1, σ = t), log t for odex; or t.
+   */
+  timeVariable?: TimeVariable;
   maxSteps?: number;
-  /** Threads computing, the calling one included (default os.availableParallelism(); 1 without designSource). */
+  /**
+   * Threads computing, the calling one included; 1 without designSource. By default up to
+   * os.availableParallelism(), with workers started only when the run is long enough to repay their start
+   * (each loads the design, ~0.7 s): small runs stay on the calling thread.
+   */
   threads?: number;
   /** Produce only slice `index` (0-based) of `count` contiguous slices of the n samples. */
   shard?: { index: number; count: number };

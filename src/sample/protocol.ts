@@ -1,16 +1,8 @@
 // Messages between the sampler's main thread and its workers, and errors carried across the boundary.
 import { IntegrationError, OdeforgeError } from '../errors.js';
-import type { FieldSource } from '../field/index.js';
-import type { MethodOptions } from '../solvers/index.js';
-import type { ChunkResult } from './chunk.js';
+import type { ChunkResult, RunSetup } from './chunk.js';
 
-/** What a run needs besides the design (which each worker loads once, when it starts). */
-export interface RunSetup {
-  source: FieldSource;
-  method: MethodOptions;
-  seed: number;
-  saveTimes?: Float64Array;
-}
+export type { RunSetup } from './chunk.js';
 
 export type ToWorker =
   | { type: 'run'; run: number; setup: RunSetup }

@@ -2,9 +2,7 @@
 // chunks it is sent, rebuilding the field and method whenever a new run is announced.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Design } from '../design/types.js';
-import { createField } from '../field/index.js';
-import { methodFor } from '../solvers/index.js';
-import { runChunk, type ChunkContext } from './chunk.js';
+import { chunkContext, runChunk, type ChunkContext } from './chunk.js';
 import { designFrom, type DesignSource } from './source.js';
 import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -22,14 +20,7 @@ async function main(): Promise<void> {
     try {
       if (message.type === 'run') {
         contexts.clear();
-        const { setup } = message;
-        contexts.set(run, {
-          design,
-          field: createField(design.fieldKernel, setup.source, design.dimension),
-          method: methodFor(setup.method),
-          seed: setup.seed,
-          saveTimes: setup.saveTimes,
-        });
+        contexts.set(run, chunkContext(design, message.setup));
         return;
       }
       const ctx = contexts.get(run);

@@ -18,6 +18,11 @@ export interface AdaptiveOptions {
   onProgress?: ProgressCallback;
   /** Maps the integration variable to t for failure reports (identity unless integrating in log t). */
   toTime?: (tau: number) => number;
+  /**
+   * When the state is a rescaled x (y = x / scale(τ)), errors are measured on x: tolerances keep their
+   * meaning whatever the variables integrated.
+   */
+  stateScale?: (tau: number) => number;
 }
 
 const STAGES = 7;
@@ -89,7 +94,8 @@ export function solveDopri5(term: OdeTerm, t0: number, t1: number, y: Float64Arr
     // Ys now holds the 5th-order solution (the last stage's coefficients are b: FSAL).
     for (let p = 0; p < active; p++) {
       const h = H[p]!;
-      const norm = errorNorm(Y, Ys, K, h, p, d, rtol, atol);
+      const scale = options.stateScale ? options.stateScale(finished[p] ? t1 : T[p]! + h) : 1;
+      const norm = errorNorm(Y, Ys, K, h, p, d, rtol, atol / scale);
       attempts[p]!++;
       if (norm < 1) {
         const tNew = finished[p] ? t1 : T[p]! + h;
@@ -156,7 +162,10 @@ function minStep(t: number): number {
   return 10 * Math.max(Math.abs(t) * Number.EPSILON, Number.MIN_VALUE);
 }
 
-/** RMS of the embedded error over the row's coordinates; NaN/∞ if the new state is not finite. */
+/**
+ * RMS of the embedded error over the row's coordinates; NaN/∞ if the new state is not finite.
+ * (With y = x/s, |e_x|/(atol + rtol|x|) = |e_y|/(atol/s + rtol|y|): a rescaled state only rescales atol.)
+ */
 function errorNorm(Y: Float64Array, Ys: Float64Array, K: Float64Array[], h: number, p: number, d: number, rtol: number, atol: number): number {
   let sum = 0;
   for (let i = p * d; i < (p + 1) * d; i++) {

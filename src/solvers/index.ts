@@ -7,6 +7,7 @@ import { timeGrid, type GridName } from './grids.js';
 import { LogTimeTerm } from './logtime.js';
 import { solveOdex } from './odex.js';
 import { ExplicitRk, type Stepper } from './rk.js';
+import { solveSemilinear, type SemilinearProblem, type SignalToNoise } from './semilinear.js';
 import { EULER, HEUN, RK4 } from './tableaux.js';
 import type { OdeTerm, ProgressCallback, SolveResult } from './types.js';
 
@@ -17,10 +18,12 @@ export { edmGrid, gridNames, logGrid, timeGrid, uniformGrid, type GridName } fro
 export { LogTimeTerm } from './logtime.js';
 export { solveOdex, type OdexOptions } from './odex.js';
 export { ExplicitRk, type Stepper } from './rk.js';
+export { SignalToNoise, solveSemilinear, type ScheduleRecord, type SemilinearOptions, type SemilinearProblem } from './semilinear.js';
 export { DOPRI5, EULER, HEUN, RK4, type ButcherTableau } from './tableaux.js';
 export type { OdeTerm, ProgressCallback, Recording, SolveFailure, SolveResult, SolveStats } from './types.js';
 
 export type SolverName = 'euler' | 'heun' | 'rk4' | 'dopri5' | 'odex';
+export type TimeVariable = 't' | 'log' | 'lambda';
 export const solverNames: readonly SolverName[] = ['dopri5', 'odex', 'euler', 'heun', 'rk4'];
 
 /** How to integrate: a fixed-step stepper on a grid (in t), or an adaptive integrator with tolerances. */
@@ -32,8 +35,11 @@ export type Method =
       rtol: number;
       atol: number;
       maxSteps?: number;
-      /** Integrate in t or in s = log t (needs t > 0 on the interval). */
-      timeVariable: 't' | 'log';
+      /**
+       * Integrate in t, in s = log t (needs t > 0), or — dopri5 on a path design's semi-linear ODE — in
+       * λ = α/σ with y = x/σ (see semilinear.ts).
+       */
+      timeVariable: TimeVariable;
     };
 
 export interface MethodOptions {
@@ -44,7 +50,7 @@ export interface MethodOptions {
   atol?: number;
   steps?: number;
   grid?: GridName;
-  timeVariable?: 't' | 'log';
+  timeVariable?: TimeVariable;
   maxSteps?: number;
 }
 
@@ -64,6 +70,9 @@ export function methodFor(options: MethodOptions): Method {
       const rtol = options.rtol ?? 1e-5;
       const atol = options.atol ?? 1e-5;
       if (!(rtol > 0) || !(atol > 0)) throw new OdeforgeError(`rtol and atol must be positive, got rtol = ${rtol}, atol = ${atol}`);
+      if (solver === 'odex' && options.timeVariable === 'lambda') {
+        throw new OdeforgeError('odex integrates in t or log t', {}, 'use dopri5 to integrate in λ = α/σ');
+      }
       return { kind: 'adaptive', integrator: solver, rtol, atol, maxSteps: options.maxSteps, timeVariable: options.timeVariable ?? 'log' };
     }
     case 'euler':
@@ -83,6 +92,8 @@ export interface SolveOptions {
   /** Keep states at these times (in t, ordered from t0 to t1); fixed methods keep their grid instead. */
   record?: { times: Float64Array; states: Float64Array; rows: number; offset?: number };
   onProgress?: ProgressCallback;
+  /** The semi-linear form of the ODE, needed to integrate in λ. */
+  semilinear?: { problem: SemilinearProblem; snr: SignalToNoise };
 }
 
 /** The times a method records at when asked for `requested`: its grid for fixed methods (in t). */
@@ -97,6 +108,17 @@ export function solve(term: OdeTerm, method: Method, y: Float64Array, n: number,
     return solveFixed(term, method.stepper, method.grid, y, n, {
       record: rec && { times: method.grid, states: rec.states, rows: rec.rows },
       recordOffset: rec?.offset,
+      onProgress: options.onProgress,
+    });
+  }
+  if (method.timeVariable === 'lambda') {
+    if (!options.semilinear) throw new Error('integrating in λ needs the semi-linear form of the ODE');
+    const { problem, snr } = options.semilinear;
+    return solveSemilinear(problem, snr, y, n, options.t0, options.t1, {
+      rtol: method.rtol,
+      atol: method.atol,
+      maxSteps: method.maxSteps,
+      record: rec,
       onProgress: options.onProgress,
     });
   }

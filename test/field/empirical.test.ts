@@ -127,6 +127,24 @@ describe.each(cases)('EmpiricalField: $name', (c) => {
       }
     });
 
+    it.skipIf(c.name.startsWith('radial'))('posterior mean x̂ = Σ w_i x_i equals the direct sum', () => {
+      const t = 0.3;
+      const field = new EmpiricalField(c.kernel(d), empiricalData(data, d));
+      const x = randomPoints(n, d, 2, 3 * d);
+      const out = new Float64Array(n * d);
+      field.posteriorMean(new Float64Array(n).fill(t), x, n, out);
+      for (let i = 0; i < n; i++) {
+        const logs = Array.from({ length: m }, (_, j) => c.logKernel(t, row(x, i, d), row(data, j, d)));
+        const max = Math.max(...logs);
+        const w = logs.map((l) => Math.exp(l - max));
+        const total = w.reduce((a, b) => a + b, 0);
+        for (let k = 0; k < d; k++) {
+          const expected = w.reduce((s, wj, j) => s + (wj / total) * data[j * d + k]!, 0);
+          expect(Math.abs(out[i * d + k]! - expected)).toBeLessThan(1e-12 * Math.max(1, Math.abs(expected)));
+        }
+      }
+    });
+
     it('score is the gradient of log Σ_i p_t(x|x_i) (central differences)', () => {
       const t = 0.7;
       const field = new EmpiricalField(c.kernel(d), empiricalData(data, d));

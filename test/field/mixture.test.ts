@@ -86,6 +86,24 @@ describe('MixtureField', () => {
     }
   });
 
+  it('velocity = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂ with its posterior mean x̂ (the path identity, MATH.md §5)', () => {
+    const mix = { weights: [1, 2], means: [[-1, 0.5], [1.5, -0.5]], stds: [0.4, 0.7] };
+    const field = new MixtureField(gaussianPathKernel(vpSchedule), mixtureParameters(mix));
+    const t = Float64Array.of(0.05, 0.4, 0.9);
+    const x = Float64Array.of(0.3, -0.2, 1, 1, -2, 0.5);
+    const v = new Float64Array(6);
+    const xhat = new Float64Array(6);
+    field.velocity(t, x, 3, v);
+    field.posteriorMean(t, x, 3, xhat);
+    for (let i = 0; i < 3; i++) {
+      const { alpha, sigma, dAlpha, dSigma } = vpSchedule(t[i]!);
+      for (let k = 0; k < 2; k++) {
+        const j = 2 * i + k;
+        expect(v[j]).toBeCloseTo((dSigma / sigma) * x[j]! + (dAlpha - (alpha * dSigma) / sigma) * xhat[j]!, 10);
+      }
+    }
+  });
+
   it('sampleMixture draws components in proportion to their weights', () => {
     const p = mixtureParameters({ weights: [1, 3], means: [[-10], [10]], stds: [1, 1] });
     const xs = sampleMixture(p, 20000, testRng(3));

@@ -65,7 +65,7 @@ describe('sample on worker threads', () => {
     // come from the worker.
     const designSource = { module: fixture, exportName: 'veDesign', args: [2, 80, 1e-3, true] };
     const error = await sampler
-      .sample(design, { data: eightGaussians(16, 2, 1), n: 2000, seed: 1, threads: 2, designSource, chunkSize: 4 })
+      .sample(design, { data: eightGaussians(16, 2, 1), n: 2000, seed: 1, threads: 2, designSource, chunkSize: 4, timeVariable: 'log' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errors.IntegrationError);
     const e = error as InstanceType<typeof errors.IntegrationError>;

@@ -190,6 +190,21 @@ describe('sample: bad input and failures', () => {
     await expect(sample(design, { data, ...options } as never)).rejects.toBeInstanceOf(OdeforgeError);
   });
 
+  it('odex cannot integrate in λ', async () => {
+    await expect(sample(veDesign(2), { data, n: 2, solver: 'odex', timeVariable: 'lambda' })).rejects.toThrow(/odex integrates in t or log t/);
+  });
+
+  it.each([
+    ['VE', veDesign(2)],
+    ['VP', vpDesign(2)],
+    ['tanh(r/t)', tanhDesign(2)],
+  ])('%s: the default time variable (λ) and log t give the same samples to the tolerance, λ with fewer evaluations', async (_name, d) => {
+    const a = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9 });
+    const b = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9, timeVariable: 'log' });
+    for (let i = 0; i < 40; i++) expect(a.samples[i]).toBeCloseTo(b.samples[i]!, 5);
+    expect(a.stats.nfe).toBeLessThan(b.stats.nfe);
+  });
+
   it('rejects ε ≥ T and a Gaussian mixture with non-Gaussian noise', async () => {
     await expect(sample({ ...design, epsilon: 80 } as Design, { data, n: 2 })).rejects.toThrow(/0 < epsilon < T/);
     const mix = { weights: [1], means: [[0, 0]], stds: [1] };

@@ -1,6 +1,5 @@
 // `odeforge sample <spec> --n N (--data FILE | --dataset NAME) [...]`: sample a design's marginal ODE for a data
 // set, write the samples (and trajectories, an SVG plot, stats), with a progress bar on a TTY.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -13,8 +12,8 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import type { DataTable } from '../../io/table.js';
 import { createRng } from '../../numeric/rng.js';
 import { scatterSvg } from '../../report/svg.js';
-import { sample, SamplerPool, type SampleOptions, type SampleResult } from '../../sample/index.js';
-import { gridNames, solverNames, type GridName, type SolverName } from '../../solvers/index.js';
+import { sample, type DesignSource, type SampleOptions, type SampleResult } from '../../sample/index.js';
+import { gridNames, solverNames, type GridName, type TimeVariable } from '../../solvers/index.js';
 import { parseNumber, parsePositiveInteger } from '../options.js';
 
 interface SampleCliOptions {
@@ -29,6 +28,7 @@ interface SampleCliOptions {
   grid?: string;
   rtol?: string;
   atol?: string;
+  timeVariable?: string;
   seed: string;
   out?: string;
   trajectories?: string;
@@ -56,13 +56,14 @@ export function register(program: Command): void {
     .option('--grid <name>', `time grid of the fixed-step solvers: ${gridNames.join(' | ')} (default log)`)
     .option('--rtol <R>', 'relative tolerance of the adaptive solvers (default 1e-5)')
     .option('--atol <A>', 'absolute tolerance of the adaptive solvers (default 1e-5)')
+    .option('--time-variable <v>', 'adaptive solvers integrate in: lambda (α/σ with x/σ; dopri5 default) | log (log t; odex default) | t')
     .option('--seed <S>', 'seed: sample i starts from the i-th random stream of this seed', '0')
     .option('--out <file>', 'write the samples here (.csv, .npy, .json; default: CSV on stdout)')
     .option('--trajectories <file>', 'write trajectories here (.npy: K × n × d; .csv: t,sample,x1..xd; .json)')
     .option('--trajectory-points <K>', 'save times of the adaptive solvers\' trajectories (log-spaced; default 65)')
     .option('--plot <file.svg>', 'plot the samples over the data (first two coordinates)')
     .option('--stats', 'print one JSON line of run statistics on stderr')
-    .option('--threads <K>', 'threads (default: all cores)')
+    .option('--threads <K>', 'threads (default: all cores when the run is long enough to repay starting them)')
     .option('--shard <i/k>', 'only the i-th (0-based) of k contiguous slices of the n samples; shards concatenate to one run')
     .option('--no-progress', 'no progress bar (it only shows on a terminal anyway)')
     .action(async (spec: string, options: SampleCliOptions) => {
@@ -111,24 +112,18 @@ async function runSample(specPath: string, options: SampleCliOptions): Promise<v
   if (options.plot !== undefined && !options.plot.toLowerCase().endsWith('.svg')) {
     throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
   }
-  const threads = options.threads === undefined ? availableParallelism() : parsePositiveInteger('threads', options.threads);
+  const threads = options.threads === undefined ? undefined : parsePositiveInteger('threads', options.threads);
   const designSource = { specPath: resolve(specPath), dimension: dim };
-  // Workers start now, so that they load the design while this thread loads its own.
-  const pool = threads > 1 && n >= 64 ? new SamplerPool(designSource, threads - 1) : undefined;
-  try {
-    const result = await sampleWithSpec(specPath, options, { n, dim, source, pool });
-    writeOutputs(options, result.design, result.plotData, result.run);
-  } finally {
-    await pool?.close();
-  }
+  const result = await sampleWithSpec(specPath, options, { n, dim, source, threads, designSource });
+  writeOutputs(options, result.design, result.plotData, result.run);
 }
 
 async function sampleWithSpec(
   specPath: string,
   options: SampleCliOptions,
-  context: { n: number; dim: number | undefined; source: Source; pool: SamplerPool | undefined },
+  context: { n: number; dim: number | undefined; source: Source; threads: number | undefined; designSource: DesignSource },
 ) {
-  const { n, dim, source, pool } = context;
+  const { n, dim, source, threads, designSource } = context;
   const design = loadDesign(specPath, dim === undefined ? {} : { dimension: dim });
   const defaults = loadSpec(specPath).sampler;
 
@@ -159,7 +154,9 @@ async function sampleWithSpec(
       grid: oneOf<GridName>('grid', options.grid, gridNames) ?? defaults.grid,
       rtol: options.rtol === undefined ? defaults.rtol : parseNumber('rtol', options.rtol),
       atol: options.atol === undefined ? defaults.atol : parseNumber('atol', options.atol),
-      pool,
+      timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
+      threads,
+      designSource,
       shard: options.shard === undefined ? undefined : parseShard(options.shard),
       trajectories: options.trajectories === undefined
         ? undefined
