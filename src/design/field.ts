@@ -10,6 +10,8 @@ export function plainField(kernel: Kernel, velocity: PairFunction, score: PairFu
   const weighted = (fn: PairFunction) => (t: number, x: ArrayLike<number>): Float64Array => {
     const logs = rows.map((row) => kernel.logDensity(t, x, row));
     const top = Math.max(...logs);
+    // every kernel is zero at x (compact support): there is no marginal field here, say so rather than NaN
+    if (!(top > -Infinity)) throw new RangeError(`x = (${Array.from(x).join(', ')}) is outside the support of every data point's kernel at t = ${t}`);
     const weights = logs.map((l) => Math.exp(l - top));
     const total = weights.reduce((a, b) => a + b, 0);
     const out = new Float64Array(d);

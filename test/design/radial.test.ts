@@ -115,3 +115,12 @@ describe('log space through sums of underflowing terms', () => {
     expect(relativeError(fk.k(0.4, 0.3), 1 / 0.4)).toBeLessThan(1e-12);
   });
 });
+
+describe('plain marginal field outside every kernel\'s support', () => {
+  it('says so instead of returning NaN', () => {
+    const design = designFromText('family: radial\ndimension: 2\ncumulative: min(r/t, 1)\ntime: {T: 1, epsilon: 0.001}\n');
+    const field = design.field(new Float64Array([0, 0, 1, 0]));
+    expect([...field.velocity(0.5, [0.2, 0.1])].every(Number.isFinite)).toBe(true);
+    expect(() => field.velocity(0.5, [5, 5])).toThrow(/outside the support of every data point's kernel at t = 0.5/);
+  });
+});

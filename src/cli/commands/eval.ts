@@ -1,7 +1,7 @@
 // `odeforge eval <spec> --t T --x "x1,..." [--x0 "..."] [--data FILE] [--dim D]`: every derived quantity
 // at one point, as one JSON object (for debugging a design).
 import type { Command } from 'commander';
-import { loadDesign, OdeforgeError, readDataFile, type Design } from '../../index.js';
+import { buildDesign, loadSpec, OdeforgeError, readDataFile, type Design } from '../../index.js';
 import { parseNumber, parsePositiveInteger, parseVector } from '../options.js';
 
 interface EvalOptions {
@@ -32,8 +32,10 @@ function evaluate(specPath: string, options: EvalOptions): Record<string, unknow
   const x = parseVector('x', options.x);
   const x0 = options.x0 === undefined ? undefined : parseVector('x0', options.x0);
   const data = options.data === undefined ? undefined : readDataFile(options.data);
-  const dimension = options.dim !== undefined ? parsePositiveInteger('dim', options.dim) : data?.dim ?? x.length;
-  const design = loadDesign(specPath, { dimension });
+  const spec = loadSpec(specPath);
+  // --dim, else the data's, else (only when the spec has none) the point's
+  const dimension = options.dim !== undefined ? parsePositiveInteger('dim', options.dim) : data?.dim ?? (spec.dimension === undefined ? x.length : undefined);
+  const design = buildDesign(spec, dimension === undefined ? {} : { dimension });
   checkLength('x', x, design.dimension);
   if (x0) checkLength('x0', x0, design.dimension);
   if (!(t > 0)) throw new OdeforgeError(`--t must be > 0, not ${t}`);
