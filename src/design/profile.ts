@@ -3,9 +3,10 @@
 import { invertIncreasing } from '../numeric/roots.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
-  call, constant, describeNode, differentiate, div, logAbs, mul, pow, signOf, sub, symbol, type MathNode,
+  call, compileRowKernel, constant, dependsOn, describeNode, differentiate, div, factorsWith, logAbs, mul, pow,
+  provablyNonPositive, signOf, sub, symbol, termsWith, type MathNode, type RowKernel,
 } from '../symbolic/index.js';
-import { compileIn, tidyIn, type Binding, type Fn2 } from './bind.js';
+import { compileIn, tidyIn, type Binding, type Fn1, type Fn2 } from './bind.js';
 import type { DerivedQuantity, SymbolicCheck } from './types.js';
 
 export interface RadialProfile {
@@ -26,6 +27,8 @@ export interface RadialProfile {
   derivation: Record<string, DerivedQuantity>;
   /** Its symbolic derivatives, for verify's symbolic-agreement (absent for quadrature profiles). */
   checks?: readonly SymbolicCheck[];
+  /** The field's fast path (FieldKernel): log φ's r-dependent terms as one loop, k_t when free of r, monotonicity. */
+  field?: { logRow: RowKernel; directRow: RowKernel; kOfT?: Fn1; nonIncreasing: boolean };
   /** The trees, for callers that build on them (verify's symbolic agreement); absent for quadrature profiles. */
   trees?: { psi: MathNode; dpsiDr: MathNode; dpsiDt: MathNode; logDpsiDr: MathNode; k: MathNode };
 }
@@ -60,6 +63,13 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
   return {
     ...compiled,
     k,
+    field: {
+      logRow: compileRowKernel(termsWith(logPhi, 'r'), binding.constants),
+      // φ ∝ ∂rψ / r^{d−1}, its factors free of r dropped
+      directRow: compileRowKernel(div(factorsWith(dpsiDr, 'r'), pow(symbol('r'), radialPower)), binding.constants),
+      ...(dependsOn(kNode, 'r') ? {} : { kOfT: (t: number) => k(t, 1) }),
+      nonIncreasing: provablyNonPositive(dLogPhiDr, binding.constants),
+    },
     quantile: (t, u) => invertIncreasing((r) => compiled.psi(t, r), u, { lo: 0, hi: 1, expand: true }),
     derivation: {
       psi: describeNode(psi),

@@ -32,7 +32,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     name: spec.name, description: spec.description, family: 'radial', dimension: d,
     T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
     kernel, conditionalVelocity, conditionalScore, prior,
-    fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr },
+    fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr, ...profile.field },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),
     derivation: {
       ...profile.derivation,

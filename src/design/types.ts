@@ -46,6 +46,23 @@ export type FieldKernel =
       k(t: number, r: number): number;
       /** ∂_r log φ_t(r), for the score. */
       dLogPhiDr(t: number, r: number): number;
+      /**
+       * The field's hot loops, when the design compiled them (symbolic designs). Both take r² in
+       * radius2[c] for c < count, write r to root[c] (root may be radius2) and return the largest output:
+       * - logRow: out[c] = log φ_t(r) − c(t), c(t) any function of t alone (it cancels once a row's
+       *   weights are normalized), accurate for any r;
+       * - directRow: out[c] = φ_t(r)·C(t), C(t) > 0 any function of t alone, the same weights without
+       *   logs; it may under- or overflow, so the field uses it only when its largest output is safe.
+       */
+      logRow?(t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array): number;
+      directRow?(t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array): number;
+      /** k_t when it does not depend on r (every scale family ψ = F(r/s(t))): one value per row. */
+      kOfT?(t: number): number;
+      /**
+       * φ_t(r) is proven non-increasing in r for every t (∂r log φ ≤ 0 by sign analysis of its tree),
+       * so data beyond the radius where log φ falls below the cutoff may be skipped unseen.
+       */
+      nonIncreasing?: boolean;
     };
 
 export interface Kernel {

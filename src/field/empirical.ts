@@ -22,6 +22,19 @@ const enum Kind {
   Radial,
 }
 
+/**
+ * Direct (non-log) radial weights are used when the row's largest is within these bounds: every weight
+ * that survives the cutoff (≥ max·e^{−cut}, cut < 100) is then a normal double, and m of them sum finitely.
+ */
+const DIRECT_MIN = 1e-250;
+const DIRECT_MAX = 1e250;
+
+/** Non-increasing radial kernels: bisection steps for the cutoff radius, and the data size from which it pays. */
+const CUTOFF_BISECTIONS = 12;
+const CUTOFF_MIN_DATA = 64;
+
+type RadialKernel = Extract<FieldKernel, { kind: 'radial' }>;
+
 /** Rows per tile and doubles of data per block: a block stays in L1 while a tile of rows visits it. */
 const TILE_ROWS = 8;
 const BLOCK_DOUBLES = 2048;
@@ -63,6 +76,10 @@ export class EmpiricalField implements BatchField {
   private readonly poissonTwoPower: number;
   private readonly dist: Float64Array;
   private readonly logw: Float64Array;
+  /** Radial kernels: the row's candidate data indices and their r² (then r), compacted to the survivors. */
+  private readonly candidates: Int32Array;
+  private readonly radius: Float64Array;
+  private readonly root: Float64Array;
   private readonly survivors: Int32Array;
   private readonly weights: Float64Array;
   private readonly coefs: Float64Array;
@@ -73,7 +90,7 @@ export class EmpiricalField implements BatchField {
   private readonly dSigma = new Float64Array(TILE_ROWS);
   /** Centre and radius of the data (for a bound on |x − α x_j|² over all j before computing any). */
   private readonly centre: Float64Array;
-  private readonly radius: number;
+  private readonly dataRadius: number;
   private cachedT = Number.NaN;
   private cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
 
@@ -91,6 +108,9 @@ export class EmpiricalField implements BatchField {
     this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
     this.dist = new Float64Array(TILE_ROWS * this.m);
     this.logw = new Float64Array(this.m);
+    this.candidates = new Int32Array(this.m);
+    this.radius = new Float64Array(this.m);
+    this.root = new Float64Array(this.m);
     this.survivors = new Int32Array(this.m);
     this.weights = new Float64Array(this.m);
     this.coefs = new Float64Array(this.m);
@@ -104,7 +124,7 @@ export class EmpiricalField implements BatchField {
       r2 = Math.max(r2, q);
     }
     // A hair above the largest distance, so that rounding cannot make the bound below a true distance.
-    this.radius = Math.sqrt(r2) * (1 + 1e-12) + 1e-300;
+    this.dataRadius = Math.sqrt(r2) * (1 + 1e-12) + 1e-300;
   }
 
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
@@ -117,7 +137,7 @@ export class EmpiricalField implements BatchField {
       for (let r = 0; r < rows; r++) {
         const base = (row0 + r) * d;
         if (this.kind === Kind.Radial) {
-          this.radialVelocity(t[row0 + r]!, r, x, base, this.rowWeights(t[row0 + r]!, r), out);
+          this.radialVelocity(t[row0 + r]!, x, base, this.rowWeights(t[row0 + r]!, r), out);
         } else {
           this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
         }
@@ -352,7 +372,7 @@ export class EmpiricalField implements BatchField {
     const growth = gaussian ? 0 : Math.exp(this.cut / c);
     const limitFor = (qmin: number) => (gaussian ? qmin + this.cut / inv : (s2 + qmin) * growth - s2);
     const rho = Math.hypot(x0 - a * centre[0]!, x1 - a * centre[1]!);
-    const reach = Math.abs(a) * this.radius;
+    const reach = Math.abs(a) * this.dataRadius;
     const qLow = Math.max(0, rho - reach) ** 2;
     const qHigh = (rho + reach) ** 2;
     let sum = 0;
@@ -415,48 +435,122 @@ export class EmpiricalField implements BatchField {
       logw[j] = l;
       if (l > max) max = l;
     }
-    return this.survivingWeights(max);
+    return this.survivingWeights(max, m);
   }
 
-  /** log w_j = log φ_t(r_j), r_j = |x − x_j|; dist[] then holds r_j (not r_j²) for the velocity and score. */
+  /**
+   * log w_j = log φ_t(r_j), r_j = |x − x_j|, over the row's candidates; survivors[], weights[] and radius[]
+   * (r_j) then describe the surviving data points, for the velocity and the score.
+   */
   private radialWeights(t: number, r: number): number {
-    const kernel = this.kernel;
-    if (kernel.kind !== 'radial') throw new Error('unreachable');
-    const { dist, m, logw } = this;
-    const ob = r * m;
-    let max = -Infinity;
-    for (let j = 0; j < m; j++) {
-      const rj = Math.sqrt(dist[ob + j]!);
-      dist[ob + j] = rj;
-      const l = kernel.logPhi(t, rj);
-      logw[j] = l;
-      if (l > max) max = l;
+    const kernel = this.kernel as RadialKernel;
+    const { radius, root, weights, logw, candidates } = this;
+    const count = this.radialCandidates(t, r, kernel);
+    if (kernel.directRow) {
+      const max = kernel.directRow(t, radius, count, root, weights);
+      if (max >= DIRECT_MIN && max <= DIRECT_MAX) return this.survivingDirect(max, count);
     }
-    return this.survivingWeights(max);
+    const max = kernel.logRow ? kernel.logRow(t, radius, count, radius, logw) : this.plainRadialLogWeights(kernel, t, count);
+    return this.survivingWeights(max, count, candidates, radius);
   }
 
-  /** Weights from logw[]: those within the cutoff of the max; a +∞ max (x on a singular point) takes all. */
-  private survivingWeights(max: number): number {
-    const { m, logw, survivors, weights } = this;
-    let count = 0;
-    if (max === Infinity) {
-      for (let j = 0; j < m; j++) {
-        if (logw[j] === Infinity) {
-          survivors[count] = j;
-          weights[count++] = 1;
-        }
+  /** Direct weights in weights[] and r in root[]: keep those within the cutoff of the max, compacted. */
+  private survivingDirect(max: number, count: number): number {
+    const { weights, root, radius, candidates, survivors } = this;
+    const limit = max * Math.exp(-this.cut);
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const w = weights[c]!;
+      if (w >= limit) {
+        survivors[kept] = candidates[c]!;
+        radius[kept] = root[c]!;
+        weights[kept++] = w;
       }
-      return count;
     }
-    const limit = max - this.cut;
+    return kept;
+  }
+
+  /** The data indices of the row that can carry weight, with their r² in radius[]; returns their count. */
+  private radialCandidates(t: number, r: number, kernel: RadialKernel): number {
+    const { dist, m, candidates, radius } = this;
+    const ob = r * m;
+    const limit = kernel.nonIncreasing && m >= CUTOFF_MIN_DATA ? this.cutoffRadius2(t, ob, kernel) : Infinity;
+    let count = 0;
     for (let j = 0; j < m; j++) {
-      const l = logw[j]!;
-      if (l >= limit) {
-        survivors[count] = j;
-        weights[count++] = expNeg(l - max);
+      const q = dist[ob + j]!;
+      if (q <= limit) {
+        candidates[count] = j;
+        radius[count++] = q;
       }
     }
     return count;
+  }
+
+  /**
+   * For φ_t non-increasing in r: a squared radius beyond which every data point's log-weight is below the
+   * row's largest (at the nearest point) by more than the cutoff, found by bisection on log φ_t; +∞ when
+   * none can be excluded (or log φ is not finite where it is evaluated, so that nothing is hidden).
+   */
+  private cutoffRadius2(t: number, ob: number, kernel: RadialKernel): number {
+    const { dist, m } = this;
+    let qmin = Infinity;
+    let qmax = 0;
+    for (let j = 0; j < m; j++) {
+      const q = dist[ob + j]!;
+      if (q < qmin) qmin = q;
+      if (q > qmax) qmax = q;
+    }
+    let lo = Math.sqrt(qmin);
+    let hi = Math.sqrt(qmax);
+    const top = kernel.logPhi(t, lo);
+    // On a data point of a kernel singular at r = 0: the weights at r = 0 are all that count.
+    if (top === Infinity) return qmin;
+    const target = top - this.cut;
+    if (!(kernel.logPhi(t, hi) < target)) return Infinity;
+    for (let i = 0; i < CUTOFF_BISECTIONS; i++) {
+      const mid = 0.5 * (lo + hi);
+      if (kernel.logPhi(t, mid) < target) hi = mid;
+      else lo = mid;
+    }
+    return hi * hi;
+  }
+
+  /** log φ_t(r) for the candidates, one compiled call per pair (kernels without a row loop). */
+  private plainRadialLogWeights(kernel: RadialKernel, t: number, count: number): number {
+    const { radius, logw } = this;
+    let max = -Infinity;
+    for (let c = 0; c < count; c++) {
+      const rc = Math.sqrt(radius[c]!);
+      radius[c] = rc;
+      const l = kernel.logPhi(t, rc);
+      logw[c] = l;
+      if (l > max) max = l;
+    }
+    return max;
+  }
+
+  /**
+   * Weights from logw[c], c < count: those within the cutoff of the max (a +∞ max, x on a singular point,
+   * takes those at +∞). Survivor c's data index is index[c] (or c); radius[], when given, is compacted along.
+   */
+  private survivingWeights(max: number, count: number, index?: Int32Array, radius?: Float64Array): number {
+    const { logw, survivors, weights } = this;
+    let kept = 0;
+    const keep = (c: number, w: number) => {
+      survivors[kept] = index ? index[c]! : c;
+      if (radius) radius[kept] = radius[c]!;
+      weights[kept++] = w;
+    };
+    if (max === Infinity) {
+      for (let c = 0; c < count; c++) if (logw[c] === Infinity) keep(c, 1);
+      return kept;
+    }
+    const limit = max - this.cut;
+    for (let c = 0; c < count; c++) {
+      const l = logw[c]!;
+      if (l >= limit) keep(c, expNeg(l - max));
+    }
+    return kept;
   }
 
   /**
@@ -504,14 +598,19 @@ export class EmpiricalField implements BatchField {
     }
   }
 
-  /** f = Σ w_j k_t(r_j)(x − x_j) / Σ w_j. */
-  private radialVelocity(t: number, r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
-    const kernel = this.kernel;
-    if (kernel.kind !== 'radial') throw new Error('unreachable');
-    const { data, dim: d, m, dist, survivors, weights, coefs, acc } = this;
+  /** f = Σ w_j k_t(r_j)(x − x_j) / Σ w_j, or k_t (x − Σ w_j x_j / Σ w_j) when k does not depend on r. */
+  private radialVelocity(t: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
+    const kernel = this.kernel as RadialKernel;
+    const { data, dim: d, survivors, weights, coefs, acc, radius } = this;
+    if (kernel.kOfT) {
+      const inv = 1 / this.weightedDataSum(count, weights);
+      const k = kernel.kOfT(t);
+      for (let i = 0; i < d; i++) out[base + i] = k * (x[base + i]! - acc[i]! * inv);
+      return;
+    }
     let sum = 0;
     for (let c = 0; c < count; c++) {
-      coefs[c] = weights[c]! * kernel.k(t, dist[r * m + survivors[c]!]!);
+      coefs[c] = weights[c]! * kernel.k(t, radius[c]!);
       sum += weights[c]!;
     }
     // acc = Σ_c coef_c (x − x_c), four data rows per pass over acc (as weightedDataSum).
@@ -551,15 +650,15 @@ export class EmpiricalField implements BatchField {
     for (let c = 0; c < count; c++) {
       const j = survivors[c]!;
       const w = weights[c]!;
-      const q = dist[r * m + j]!;
       sum += w;
       let coef: number;
       if (kernel.kind === 'radial') {
-        const rj = q; // radialWeights left r_j in dist
+        const rj = this.radius[c]!; // radialWeights left the survivors' r_j there
         // ∇ log φ(|x − x_j|) = ∂_r log φ · (x − x_j)/r; zero at r = 0 by symmetry.
         coef = rj > 0 ? (w * kernel.dLogPhiDr(t, rj)) / rj : 0;
       } else {
         // ∇ log q(|x − α x_j|²/σ²) = 2 (log q)'(ρ²) (x − α x_j)/σ².
+        const q = dist[r * m + j]!;
         coef = (2 * w * kernel.dLogNoise(q / s2)) / s2;
       }
       const db = j * d;

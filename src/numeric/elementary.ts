@@ -21,9 +21,16 @@ export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
+/**
+ * Beyond this |u| the term log1p(e^{−2|u|}) < 4.3e-18 is below half an ulp of log 2 − |u| (|·| > 19), so
+ * dropping it returns the same double: no exp or log1p for the far tails (most pairs in a sampler's field).
+ */
+const NEGLIGIBLE_TAIL = 20;
+
 /** log sech(u) = log 2 − |u| − log1p(e^{−2|u|})  (MATH.md §2). */
 export function logsech(u: number): number {
   const a = Math.abs(u);
+  if (a > NEGLIGIBLE_TAIL) return Math.LN2 - a;
   return Math.LN2 - a - log1pSmall(Math.exp(-2 * a));
 }
 
@@ -35,6 +42,7 @@ function log1pSmall(e: number): number {
 /** log cosh(u) = |u| + log1p(e^{−2|u|}) − log 2. */
 export function logcosh(u: number): number {
   const a = Math.abs(u);
+  if (a > NEGLIGIBLE_TAIL) return a - Math.LN2;
   return a + log1pSmall(Math.exp(-2 * a)) - Math.LN2;
 }
 

@@ -2,28 +2,30 @@
 // the spec format) with Ajv; the first relevant error becomes one positioned, readable message.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { OdeforgeError } from '../errors.js';
+import { packageRoot } from '../paths.js';
+import { validate as generatedValidator } from './design-validator.generated.js';
 import { keyPositionOf, positionOf, type SpecSource } from './source.js';
 
-const schemaUrl = new URL('../../schemas/design.schema.json', import.meta.url);
-let validator: ValidateFunction | undefined;
+const schemaUrl = new URL('schemas/design.schema.json', packageRoot);
+
+/** Ajv's validator for the schema, generated ahead of time (scripts/generate-validator.mjs): allErrors, strict. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+const validator = generatedValidator as Validator;
 
 /** The design JSON Schema, as committed in schemas/. */
 export function designSchema(): object {
   return JSON.parse(readFileSync(fileURLToPath(schemaUrl), 'utf8')) as object;
 }
 
-function compiledValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(designSchema());
-  return validator;
-}
-
 /** @throws OdeforgeError at the offending key or value. */
 export function validateSpec(source: SpecSource, data: unknown): void {
-  const validate = compiledValidator();
-  if (validate(data)) return;
-  const error = mostRelevant(validate.errors ?? []);
+  if (validator(data)) return;
+  const error = mostRelevant(validator.errors ?? []);
   const path = pointerToPath(error.instancePath);
   const { message, where } = describeError(source, error, path);
   throw new OdeforgeError(message, where);

@@ -12,6 +12,7 @@ const mathFunctions = new Set([
 
 /** Helpers the generated code may call, by name: elementary and special functions. */
 const helpers: Record<string, (...args: number[]) => number> = {
+  square: (x) => x * x,
   sech: elementary.sech, csch: elementary.csch, coth: elementary.coth,
   sec: elementary.sec, csc: elementary.csc, cot: elementary.cot,
   heaviside: elementary.heaviside, sigmoid: elementary.sigmoid, softplus: elementary.softplus,
@@ -33,6 +34,33 @@ export function compile(node: MathNode, variables: readonly string[], constants:
   const prelude = [...used].map((name) => `const ${helperAlias(name)} = h.${name};`).join('\n');
   const source = `${prelude}\nreturn function compiled(${variables.join(', ')}) { return ${body}; };`;
   return new Function('h', source)(helpers) as (...args: number[]) => number;
+}
+
+/**
+ * A radial kernel row for the field's hot loop: for c < count, r_c = √radius2[c] goes to root[c] (or back
+ * into radius2 when root is radius2) and out[c] = node(t, r_c); returns max_c out[c] (−∞ when none is
+ * larger). One generated loop, so the hot path pays no call per pair.
+ */
+export type RowKernel = (t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array) => number;
+
+/** Compile `node` over (t, r) into a RowKernel loop. */
+export function compileRowKernel(node: MathNode, constants: Readonly<Record<string, number>>): RowKernel {
+  const used = new Set<string>();
+  const body = emit(node, { variables: new Set(['t', 'r']), constants, used });
+  const prelude = [...used].map((name) => `const ${helperAlias(name)} = h.${name};`).join('\n');
+  const source = `${prelude}
+return function rowKernel(t, radius2, count, root, out) {
+  let max = -Infinity;
+  for (let c = 0; c < count; c++) {
+    const r = Math.sqrt(radius2[c]);
+    root[c] = r;
+    const v = ${body};
+    out[c] = v;
+    if (v > max) max = v;
+  }
+  return max;
+};`;
+  return new Function('h', source)(helpers) as RowKernel;
 }
 
 /** The generated JS text, for inspection and tests. */
@@ -92,15 +120,21 @@ function emitOperator(node: { fn: string; args: MathNode[] }, ctx: EmitContext):
     case 'subtract': return `(${a} - ${b})`;
     case 'multiply': return `(${a} * ${b})`;
     case 'divide': return `(${a} / ${b})`;
-    case 'pow': return emitPow(node.args[1]!, a, b);
+    case 'pow': return emitPow(node.args[1]!, a, b, ctx);
     default: throw new Error(`internal: operator ${node.fn}`);
   }
 }
 
-function emitPow(exponent: MathNode, base: string, power: string): string {
+function emitPow(exponent: MathNode, base: string, power: string, ctx: EmitContext): string {
   const n = isConstant(exponent) ? exponent.value : undefined;
-  if (n === 2) return `(${base} * ${base})`;
+  if (n === 2) {
+    if (/^[\w.]+$/.test(base)) return `(${base} * ${base})`;
+    // a compound base is evaluated once (V8 does not merge two calls of the same function)
+    ctx.used.add('square');
+    return `${helperAlias('square')}(${base})`;
+  }
   if (n === 0.5) return `Math.sqrt(${base})`;
+  if (base === `(${Math.E})`) return `Math.exp(${power})`;
   if (n === -1) return `(1 / ${base})`;
   return `Math.pow(${base}, ${power})`;
 }

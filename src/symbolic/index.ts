@@ -6,11 +6,12 @@ import { toPython } from './python.js';
 export { safeParse, type ExpressionSource } from './parse.js';
 export { differentiate, dependsOn, add, sub, mul, div, pow } from './derivative.js';
 export { logAbs, signOf } from './logspace.js';
-export { compile, emitSource } from './compile.js';
+export { compile, compileRowKernel, emitSource, type RowKernel } from './compile.js';
+export { provablyNonPositive, signs } from './sign.js';
 export { tidy, type CheckDomain } from './simplify.js';
 export { toLatex, symbolTex } from './latex.js';
 export { antiderivative, definiteFrom, agreesAt, type CheckPoints } from './integrate.js';
-export { substitute, freeSymbols } from './transform.js';
+export { substitute, freeSymbols, termsWith, factorsWith } from './transform.js';
 export { toPython } from './python.js';
 export { call, constant, symbol, internal, type MathNode } from './math.js';
 

@@ -23,7 +23,7 @@ const all = files.flatMap(blocks);
 describe.each(all.filter((b) => b.lang === 'sh').map((b) => [`${b.file} #${b.index}`, b] as const))('sh %s', (_, block) => {
   it('every command exits 0', () => {
     for (const line of block.code.split('\n').filter((l) => l.startsWith('npx odeforge') || l.startsWith('npm install && npx odeforge'))) {
-      const command = line.replace(/^(npm install && )?npx odeforge/, `node ${root}dist/cli/main.js`);
+      const command = line.replace(/^(npm install && )?npx odeforge/, `node ${root}bundle/odeforge.js`);
       const result = spawnSync('bash', ['-c', command], { cwd: root, encoding: 'utf8' });
       expect(result.status, `${line}\n${result.stderr}`).toBe(0);
     }

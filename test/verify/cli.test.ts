@@ -69,7 +69,7 @@ describe('odeforge verify', () => {
 });
 
 describe('odeforge verify (built bin)', () => {
-  const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+  const bin = new URL('../../bundle/odeforge.js', import.meta.url).pathname;
   const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'verify', ...args], { encoding: 'utf8' });
 
   it('exit code 0 when every property passes', () => {
