@@ -53,3 +53,36 @@ export function referenceFieldThroughput(script: string, family: string, n: numb
   if (r.status !== 0) throw new Error(`numpy_sampler.py field failed: ${r.stderr}`);
   return (JSON.parse(r.stdout.trim()) as { pairs_per_s: number }).pairs_per_s;
 }
+
+/**
+ * The starting points and final samples of `numpy_sampler.py bench` (same family, n, m, d, rtol, seed), saved
+ * as .npy: x0 built as bench() builds it, then bench()'s own solve_ivp call. Untimed: the timed reference run
+ * stays the unmodified `bench` command; this is what bench() computes but does not save, so that odeforge can
+ * start from the same x0 (--init) and both results can be held against one tight solution.
+ */
+export function saveReferenceStartsAndSamples(
+  script: string,
+  run: { family: string; n: number; m: number; d: number; rtol: number; seed?: number; D?: number },
+  paths: { x0: string; samples: string },
+): void {
+  const { family, n, m, d, rtol, seed = 0, D = 1 } = run;
+  // The lines from `fam = ...` to `sol = ...` are bench()'s, with its args spelled out.
+  const code = `
+import sys
+import numpy as np
+from scipy import integrate
+sys.path.insert(0, ${JSON.stringify(dirname(script))})
+from ${basename(script, '.py')} import Family, toy_data
+fam = Family(${JSON.stringify(family)}, ${d}, ${D})
+data = toy_data(${m}, ${d}, ${seed})
+rng = np.random.default_rng(${seed} + 1)
+x0 = fam.prior(${n}, rng)
+np.save(${JSON.stringify(paths.x0)}, x0)
+def f(t, y):
+    return fam.velocity(t, y.reshape(${n}, ${d}), data).ravel()
+sol = integrate.solve_ivp(f, (fam.T, fam.eps), x0.ravel(), rtol=${rtol}, atol=${rtol}, method='RK45')
+np.save(${JSON.stringify(paths.samples)}, sol.y[:, -1].reshape(${n}, ${d}))
+`;
+  const r = spawnSync('python3', ['-c', code], { env: pythonEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`saving the reference's starting points and samples failed: ${r.stderr}`);
+}

@@ -1,8 +1,9 @@
 // `npm run bench`: odeforge's sampler against the NumPy/SciPy reference (shared/reference/numpy_sampler.py),
-// side by side in one run, whole-process wall times as ratios; then field throughput, scaling with n, m, d,
-// and accuracy against batch size. Prints markdown tables and writes out/bench.json.
+// side by side in one run from the same starting points (side-by-side.ts), whole-process wall times as ratios;
+// then field throughput, scaling with n, m, d, and accuracy against batch size. Prints markdown tables and
+// writes out/bench.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +12,14 @@ import { loadDesign } from '../design/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readDataFile, writeDataFile } from '../io/data.js';
 import { dataset } from '../io/datasets.js';
-import { parseNpy } from '../io/npy.js';
 import { sample, SamplerPool } from '../sample/index.js';
 import type { FieldWorkerSetup } from './field-worker.js';
-import { countNonFinite, maxRowError, median, medianStandardError, nearestDataDistances } from './measures.js';
-import { pythonStatus, referenceFieldThroughput, runReference, saveReferenceData, type ReferenceRun } from './reference.js';
+import { maxRowError } from './measures.js';
+import { pythonStatus, referenceFieldThroughput, saveReferenceData } from './reference.js';
+import { cli, sideBySide } from './side-by-side.js';
+import { fmt, table } from './tables.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
 const benchSpecs = join(root, 'src/bench/specs');
 
 interface Args {
@@ -41,10 +42,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const fmt = (v: number, digits = 3) => (Math.abs(v) >= 1e-2 || v === 0 ? v.toFixed(digits) : v.toExponential(2));
-const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-
 /** Data for (m, d): the reference's toy_data when python is there (the same points it samples), else 8gaussians. */
 function dataFile(dir: string, m: number, d: number, python: boolean, script: string): string {
   const path = join(dir, `data-${m}-${d}.csv`);
@@ -54,66 +51,9 @@ function dataFile(dir: string, m: number, d: number, python: boolean, script: st
   return path;
 }
 
-interface OursRun {
-  process_s: number;
-  stats: { nfe: number; wall_s: number; nonFinite: number };
-  median: number;
-  medianSe: number;
-  nonFiniteInFile: number;
-}
-
-/** One whole-process `odeforge sample` run. */
-function runOurs(spec: string, dataPath: string, outPath: string, n: number, rtol: number): OursRun {
-  const args = [cli, 'sample', spec, '--n', String(n), '--data', dataPath, '--rtol', String(rtol), '--atol', String(rtol), '--seed', '0', '--out', outPath, '--stats', '--no-progress'];
-  const started = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const process_s = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`odeforge sample failed (exit ${r.status}): ${r.stderr}`);
-  const stats = JSON.parse(r.stderr.trim().split('\n').pop()!) as OursRun['stats'];
-  const samples = parseNpy(readFileSync(outPath)).data;
-  const data = readDataFile(dataPath);
-  const dist = nearestDataDistances(samples, data.data, data.dim);
-  return { process_s, stats, median: median(dist), medianSe: medianStandardError(dist), nonFiniteInFile: countNonFinite(samples) };
-}
-
-const EPS = 1e-3;
-const families = [
-  { family: 've', spec: 'examples/ve.yaml', T: 80, kernelMedian: EPS * Math.sqrt(2 * Math.LN2) },
-  { family: 'poisson', spec: 'examples/pfgm.yaml', T: 40, kernelMedian: EPS * Math.sqrt(3) },
-  { family: 'tanh', spec: 'examples/tanh.yaml', T: 40, kernelMedian: EPS * Math.atanh(0.5) },
-];
-
-function sideBySide(args: Args, dir: string, python: boolean): object[] {
-  const n = 2000;
-  const m = 512;
-  const rtol = 1e-5;
-  const dataPath = dataFile(dir, m, 2, python, args.reference);
-  const results = [];
-  for (const f of families) {
-    let ours: OursRun | undefined;
-    let ref: ReferenceRun | undefined;
-    for (let rep = 0; rep < args.reps; rep++) {
-      const o = runOurs(join(root, f.spec), dataPath, join(dir, `ours-${f.family}.npy`), n, rtol);
-      if (!ours || o.process_s < ours.process_s) ours = o;
-      if (python) {
-        const r = runReference(args.reference, f.family, n, m, 2, rtol);
-        if (!ref || r.process_s < ref.process_s) ref = r;
-      }
-    }
-    results.push({ ...f, ours: ours!, reference: ref, ratio: ref ? ref.process_s / ours!.process_s : undefined });
-    process.stderr.write(`  ${f.family}: ours ${fmt(ours!.process_s)} s${ref ? `, reference ${fmt(ref.process_s)} s` : ''}\n`);
-  }
-  console.log(`\n## Side by side: n = ${n}, m = ${m}, d = 2, rtol = atol = ${rtol}, whole-process wall time (best of ${args.reps})\n`);
-  console.log(table(
-    ['family', 'T', 'reference s', 'odeforge s', 'ratio', 'odeforge: sampling s (rest: start-up, spec compile, IO)', 'NFE/sample ref', 'NFE/sample ours', 'median nearest-data dist ref', 'ours (± bootstrap SE)', 'ε-kernel median', 'non-finite ours'],
-    results.map((r) => [
-      r.family, r.T, r.reference ? fmt(r.reference.process_s, 2) : 'n/a', fmt(r.ours.process_s, 2),
-      r.ratio ? `${r.ratio.toFixed(2)}×` : 'n/a', fmt(r.ours.stats.wall_s, 2), r.reference?.nfe ?? 'n/a', r.ours.stats.nfe,
-      r.reference ? r.reference.median_nearest_data_dist.toExponential(3) : 'n/a',
-      `${r.ours.median.toExponential(3)} ± ${r.ours.medianSe.toExponential(1)}`, r.kernelMedian.toExponential(3), r.ours.nonFiniteInFile,
-    ]),
-  ));
-  return results;
+function sideBySideRun(args: Args, dir: string, python: boolean): object[] {
+  const [n, m, d] = [2000, 512, 2];
+  return sideBySide({ reference: args.reference, reps: args.reps, python, dir, dataPath: dataFile(dir, m, d, python, args.reference), n, m, d, rtol: 1e-5 });
 }
 
 /** Best wall time of `reps` velocity evaluations of N rows split over `threads` workers. */
@@ -272,7 +212,7 @@ async function main(): Promise<void> {
   const python = status.ok;
   try {
     const summary: Record<string, unknown> = { node: process.version, cores: availableParallelism(), effectiveCores: cores };
-    summary.sideBySide = sideBySide(args, dir, python);
+    summary.sideBySide = sideBySideRun(args, dir, python);
     summary.throughput = await throughput(args, dir, python);
     if (!args.quick) {
       summary.scaling = await scaling(args, dir, python);

@@ -132,7 +132,7 @@ export class EmpiricalField implements BatchField {
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
     if (this.kind === Kind.Radial) {
-      for (let i = 0; i < n; i++) this.radialVelocity(t[i]!, x, i * d, this.radialWeights(t[i]!, x, i * d), out);
+      this.radialRows(t, x, n, (ti, base, count) => this.radialVelocity(ti, x, base, count, out));
       return;
     }
     const plane = this.planeLoops();
@@ -175,7 +175,7 @@ export class EmpiricalField implements BatchField {
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
     if (this.kind === Kind.Radial) {
-      for (let i = 0; i < n; i++) this.rowScore(t[i]!, 0, x, i * d, this.radialWeights(t[i]!, x, i * d), out);
+      this.radialRows(t, x, n, (ti, base, count) => this.rowScore(ti, 0, x, base, count, out));
       return;
     }
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
@@ -446,10 +446,47 @@ export class EmpiricalField implements BatchField {
    * log w_j = log φ_t(r_j), r_j = |x − x_j|, over the row's candidates; survivors[], weights[] and radius[]
    * (r_j) then describe the surviving data points, for the velocity and the score.
    */
-  private radialWeights(t: number, x: Float64Array, base: number): number {
+  /**
+   * Radial kernels: the weights of each row, handed to `finish` with the row's time and offset. In the plane
+   * each row computes its own distances; in higher d a tile of rows shares each block of data (cache).
+   */
+  private radialRows(t: Float64Array, x: Float64Array, n: number, finish: (t: number, base: number, count: number) => void): void {
+    const d = this.dim;
+    if (d <= 2) {
+      for (let i = 0; i < n; i++) {
+        this.planeDistances(x, i * d);
+        finish(t[i]!, i * d, this.radialWeights(t[i]!));
+      }
+      return;
+    }
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      this.tileDistances(x, row0, rows);
+      for (let r = 0; r < rows; r++) {
+        this.radius.set(this.dist.subarray(r * this.m, (r + 1) * this.m));
+        finish(t[row0 + r]!, (row0 + r) * d, this.radialWeights(t[row0 + r]!));
+      }
+    }
+  }
+
+  /** radius[j] = |x − x_j|² for d ≤ 2, the row at x[base]. */
+  private planeDistances(x: Float64Array, base: number): void {
+    const { data, m, dim: d, radius } = this;
+    const x0 = x[base]!;
+    const x1 = d === 2 ? x[base + 1]! : 0;
+    for (let j = 0; j < m; j++) {
+      const e0 = x0 - data[j * d]!;
+      const e1 = d === 2 ? x1 - data[j * d + 1]! : 0;
+      radius[j] = e0 * e0 + e1 * e1;
+    }
+  }
+
+  /** The row's weights from r² of every data point in radius[]; see radialCandidates and survivingWeights. */
+  private radialWeights(t: number): number {
     const kernel = this.kernel as RadialKernel;
     const { radius, root, weights, logw } = this;
-    const count = this.radialCandidates(t, x, base, kernel);
+    const count = this.radialCandidates(t, kernel);
     const candidates = this.compacted ? this.candidates : undefined;
     if (kernel.directRow) {
       const max = kernel.directRow(t, radius, count, root, weights);
@@ -481,22 +518,17 @@ export class EmpiricalField implements BatchField {
    * `compacted` is false and c is the data index), or for non-increasing kernels those within the cutoff
    * radius (candidates[c] their data indices). Returns their count.
    */
-  private radialCandidates(t: number, x: Float64Array, base: number, kernel: RadialKernel): number {
-    const { data, m, dim: d, candidates, radius } = this;
+  private radialCandidates(t: number, kernel: RadialKernel): number {
+    const { m, candidates, radius } = this;
+    this.compacted = false;
+    if (!kernel.nonIncreasing || m < CUTOFF_MIN_DATA) return m;
     let qmin = Infinity;
     let qmax = 0;
     for (let j = 0; j < m; j++) {
-      let q = 0;
-      for (let k = 0; k < d; k++) {
-        const e = x[base + k]! - data[j * d + k]!;
-        q += e * e;
-      }
-      radius[j] = q;
+      const q = radius[j]!;
       if (q < qmin) qmin = q;
       if (q > qmax) qmax = q;
     }
-    this.compacted = false;
-    if (!kernel.nonIncreasing || m < CUTOFF_MIN_DATA) return m;
     const limit = this.cutoffRadius2(t, qmin, qmax, kernel);
     if (!(limit < qmax)) return m;
     this.compacted = true;

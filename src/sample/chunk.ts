@@ -1,5 +1,6 @@
-// One unit of sampling work, the same on the main thread and in workers: prior draws for a contiguous range
-// of sample indices, then the solve from T down to ε. Also how a run's shared context is built.
+// One unit of sampling work, the same on the main thread and in workers: prior draws (or the caller's starting
+// points) for a contiguous range of sample indices, then the solve from T down to ε. Also how a run's shared
+// context is built.
 import type { Design } from '../design/types.js';
 import { IntegrationError } from '../errors.js';
 import { createField, type FieldSource } from '../field/index.js';
@@ -96,12 +97,22 @@ function semilinearForm(design: SamplerDesign, field: BatchField): SemilinearPro
 }
 
 /**
- * Sample indices start..start+count−1.
+ * Rows start..start+count−1 of `points` (n × d, by sample index) as a fresh array: the solver overwrites its
+ * starting points with the samples, and a worker may be handed the copy without a copy of its own.
+ */
+export function startingRows(points: Float64Array, dim: number, start: number, count: number): Float64Array {
+  return points.slice(start * dim, (start + count) * dim);
+}
+
+/**
+ * Sample indices start..start+count−1, from `x0` (count × d, the run's own starting points, overwritten with
+ * the samples) or else from the prior draws of the run's seed.
  * @throws IntegrationError naming the (global) sample index and t where a state became non-finite
  */
-export function runChunk(ctx: ChunkContext, start: number, count: number, onProgress?: (fraction: number) => void): ChunkResult {
+export function runChunk(ctx: ChunkContext, start: number, count: number, onProgress?: (fraction: number) => void, x0?: Float64Array): ChunkResult {
   const d = ctx.design.dimension;
-  const y = priorSamples(ctx.design, ctx.seed, start, count);
+  if (x0 && x0.length !== count * d) throw new Error(`runChunk: ${x0.length} starting values for ${count} samples of dimension ${d}`);
+  const y = x0 ?? priorSamples(ctx.design, ctx.seed, start, count);
   const trajectory = ctx.saveTimes ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d) : undefined;
   const term = { dim: d, evaluate: ctx.field.velocity.bind(ctx.field) };
   const result = solve(term, ctx.method, y, count, {

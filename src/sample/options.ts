@@ -4,14 +4,23 @@ import { OdeforgeError } from '../errors.js';
 import { empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
 import type { GridName, MethodOptions, SolverName, TimeVariable } from '../solvers/index.js';
+import type { DataTable } from '../io/table.js';
 import type { SamplerPool } from './pool.js';
 import type { DesignSource } from './source.js';
 
 export interface SampleOptions {
   /** Data: flat m × d points, a table, or an analytic Gaussian mixture (Gaussian-noise designs). */
   data: Float64Array | EmpiricalData | GaussianMixture;
-  /** Number of samples (of the whole run; a shard returns its slice). */
-  n: number;
+  /**
+   * Number of samples (of the whole run; a shard returns its slice). Required without `init`; with it,
+   * defaults to init.rows and must equal it.
+   */
+  n?: number;
+  /**
+   * Starting points at T instead of prior draws: sample i starts at row i (the `readDataFile` shape, rows × d,
+   * d the design's). For comparing solvers or samplers from identical starts; `seed` is then unused.
+   */
+  init?: DataTable;
   /** Seed of the per-sample random streams (default 0). */
   seed?: number;
   /** Default dopri5. */
@@ -64,6 +73,8 @@ export interface SamplePlan {
   /** Fixed unit size, or undefined for guided units. */
   chunkSize?: number;
   saveTimes?: Float64Array;
+  /** The starting points of all n samples (indexed by sample index, not by shard), when given. */
+  init?: Float64Array;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -82,6 +93,38 @@ export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptio
   return { kind: 'empirical', data: empiricalData(data.data, d) };
 }
 
+/**
+ * The number of samples and the checked starting points: n alone, or init (whose rows fix n).
+ * @throws OdeforgeError when n is missing or does not match init.rows, or init has the wrong dimension,
+ *   a malformed shape or a non-finite value (named by row and column, both 1-based)
+ */
+export function samplesAndStarts(design: Pick<Design, 'dimension'>, options: Pick<SampleOptions, 'n' | 'init'>): { n: number; init?: Float64Array } {
+  const init = options.init;
+  if (!init) {
+    if (options.n === undefined) throw new OdeforgeError('n (the number of samples) is required', {}, 'give n, or init with one starting point per sample');
+    return { n: positiveInteger('n (the number of samples)', options.n) };
+  }
+  const d = design.dimension;
+  if (init.dim !== d) {
+    throw new OdeforgeError(`the starting points (init) have dimension ${init.dim} but the design has dimension ${d}`, {}, 'give one column per coordinate of the design');
+  }
+  const rows = positiveInteger('init.rows (the number of starting points)', init.rows);
+  if (init.data.length !== rows * d) {
+    throw new OdeforgeError(`init.data holds ${init.data.length} values, not rows × dim = ${rows} × ${d}`);
+  }
+  if (options.n !== undefined && options.n !== rows) {
+    throw new OdeforgeError(`n = ${options.n} but init has ${rows} starting points`, {}, 'leave n out (it defaults to the number of starting points) or give one starting point per sample');
+  }
+  for (let i = 0; i < init.data.length; i++) {
+    const value = init.data[i]!;
+    if (!Number.isFinite(value)) {
+      const row = Math.floor(i / d);
+      throw new OdeforgeError(`init row ${row + 1} (sample ${row}), column ${(i % d) + 1}: ${value} is not a finite starting point`, {}, 'starting points must be finite numbers');
+    }
+  }
+  return { n: rows, init: init.data };
+}
+
 /** Log-spaced save times from T to ε, both ends exact. */
 function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
   const a = Math.log(T);
@@ -94,10 +137,11 @@ function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
 
 /**
  * Check the options and resolve defaults.
- * @throws OdeforgeError for n ≤ 0, a bad seed, shard, thread count or trajectory count, or bad data
+ * @throws OdeforgeError for n ≤ 0, a bad seed, shard, thread count or trajectory count, bad data or bad
+ *   starting points (see samplesAndStarts)
  */
 export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
-  const n = positiveInteger('n (the number of samples)', options.n);
+  const { n, init } = samplesAndStarts(design, options);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
   const shard = options.shard ?? { index: 0, count: 1 };
@@ -128,7 +172,7 @@ export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, opt
     if (points < 2) throw new OdeforgeError('trajectories need at least 2 save times');
     saveTimes = saveTimesFor(design.T, design.epsilon, points);
   }
-  return { source: fieldSource(design as Pick<Design, 'dimension'>, options.data), method, seed, start, count, threads, chunkSize, saveTimes };
+  return { source: fieldSource(design as Pick<Design, 'dimension'>, options.data), method, seed, start, count, threads, chunkSize, saveTimes, init };
 }
 
 /** The run's units of work [start, count]: fixed-size, or guided (shrinking towards the end). */

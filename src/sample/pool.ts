@@ -33,6 +33,8 @@ interface ActiveRun {
   id: number;
   setup: RunSetup;
   queue: [number, number][];
+  /** A task's starting points when the run has its own (sent with the task: each worker gets only its rows). */
+  startingPoints?: (start: number, count: number) => Float64Array;
   events: RunEvents;
   settle?: () => void;
   failed: boolean;
@@ -78,9 +80,13 @@ export class SamplerPool {
     }
   }
 
-  /** Share `queue` (which the caller also takes from) with the workers; resolves once none has a task left. */
-  run(setup: RunSetup, queue: [number, number][], events: RunEvents): Promise<void> {
-    const run: ActiveRun = { id: this.nextRun++, setup, queue, events, failed: false };
+  /**
+   * Share `queue` (which the caller also takes from) with the workers; resolves once none has a task left.
+   * `startingPoints(start, count)`, when given, supplies each task's starting points (a fresh array: it is
+   * transferred to the worker) instead of the prior draws.
+   */
+  run(setup: RunSetup, queue: [number, number][], events: RunEvents, startingPoints?: (start: number, count: number) => Float64Array): Promise<void> {
+    const run: ActiveRun = { id: this.nextRun++, setup, queue, events, startingPoints, failed: false };
     this.active = run;
     if (this.startupError) this.fail(this.startupError);
     for (const slot of this.slots) this.feed(slot);
@@ -113,7 +119,8 @@ export class SamplerPool {
     while (slot.pending < depth && run.queue.length > 0) {
       const [start, count] = run.queue.shift()!;
       slot.pending++;
-      slot.worker.postMessage({ type: 'task', run: run.id, start, count } satisfies ToWorker);
+      const init = run.startingPoints?.(start, count);
+      slot.worker.postMessage({ type: 'task', run: run.id, start, count, init } satisfies ToWorker, init ? [init.buffer as ArrayBuffer] : []);
     }
   }
 

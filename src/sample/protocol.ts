@@ -6,7 +6,8 @@ export type { RunSetup } from './chunk.js';
 
 export type ToWorker =
   | { type: 'run'; run: number; setup: RunSetup }
-  | { type: 'task'; run: number; start: number; count: number };
+  /** init: the task's own starting points (count × d) when the run has them, else prior draws. */
+  | { type: 'task'; run: number; start: number; count: number; init?: Float64Array };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -28,9 +28,21 @@ const helpers: Record<string, (...args: number[]) => number> = {
  */
 const fastHelpers: Record<string, (x: number) => number> = { exp: expFast, sech: sechFast };
 
+/** x^n for an integer n by repeated squaring (within log2|n| + 1 roundings of the exact power). */
+function powi(x: number, n: number): number {
+  let result = 1;
+  let square = x;
+  for (let e = Math.abs(n); e > 0; e >>= 1) {
+    if (e & 1) result *= square;
+    square *= square;
+  }
+  return n < 0 ? 1 / result : result;
+}
+
 const rowHelpers: Record<string, (...args: number[]) => number> = {
   ...helpers,
   ...Object.fromEntries(Object.entries(fastHelpers).map(([name, f]) => [`fast_${name}`, f])),
+  fast_powi: powi,
 };
 
 export type Compiled1 = (a: number) => number;
@@ -149,6 +161,11 @@ function emitPow(exponent: MathNode, base: string, power: string, ctx: EmitConte
   }
   if (n === 0.5) return `Math.sqrt(${base})`;
   if (base === `(${Math.E})`) return `Math.exp(${power})`;
+  // r^{d−1} and friends in the row loops: a few multiplications instead of Math.pow (~10× slower)
+  if (ctx.fast && n !== undefined && Number.isInteger(n) && Math.abs(n) <= 64) {
+    ctx.used.add('fast_powi');
+    return `${helperAlias('fast_powi')}(${base}, ${n})`;
+  }
   if (n === -1) return `(1 / ${base})`;
   return `Math.pow(${base}, ${power})`;
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { example } from '../helpers.js';
 
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+const bin = new URL('../../bundle/odeforge.js', import.meta.url).pathname;
 const bad = (file: string) => new URL(`../fixtures/bad/${file}`, import.meta.url).pathname;
 
 export function run(...args: string[]): { status: number; stdout: string; stderr: string } {

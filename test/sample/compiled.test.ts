@@ -47,6 +47,35 @@ describe('sample on worker threads', () => {
     }
   });
 
+  it('with init: threads 1, 2, 3 and a warm pool give identical bytes, each sample from its own row (trajectories too)', async () => {
+    const design = veDesign(2) as Parameters<SampleModule['sample']>[0];
+    const data = eightGaussians(128, 2, 3);
+    const designSource = { module: fixture, exportName: 'veDesign', args: [2] };
+    // starting points that are no seed's prior draws: seed 2's, halved
+    const points = sampler.priorSamples(design, 2, 0, 150).map((v) => v / 2);
+    const init = { data: points, rows: 150, dim: 2 };
+    const runs = [];
+    for (const threads of [1, 2, 3]) {
+      runs.push(await sampler.sample(design, { data, init, threads, designSource, chunkSize: 10, trajectories: 4 }));
+    }
+    // workers that are ready before the run starts surely take some of its chunks
+    const pool = new sampler.SamplerPool(designSource, 2);
+    await pool.ready();
+    try {
+      runs.push(await sampler.sample(design, { data, init, pool, chunkSize: 10, trajectories: 4 }));
+    } finally {
+      await pool.close();
+    }
+    expect(Array.from(runs[0]!.trajectories!.states.subarray(0, 300))).toEqual(Array.from(points));
+    for (const r of runs.slice(1)) {
+      expect(Buffer.from(r.samples.buffer).equals(Buffer.from(runs[0]!.samples.buffer))).toBe(true);
+      expect(Buffer.from(r.trajectories!.states.buffer).equals(Buffer.from(runs[0]!.trajectories!.states.buffer))).toBe(true);
+    }
+    // the caller's points were sent to the workers as copies, not moved out of its hands
+    expect(points.length).toBe(300);
+    expect(Array.from(points)).toEqual(Array.from(sampler.priorSamples(design, 2, 0, 150).map((v) => v / 2)));
+  });
+
   it('workers rebuild a design from its spec file (examples/ve.yaml) and agree with one thread', async () => {
     const { loadDesign } = (await import(pathToFileURL(join(outDir, 'design/index.js')).href)) as typeof import('../../src/design/index.js');
     const specPath = join(root, 'examples/ve.yaml');
@@ -110,6 +139,48 @@ describe('odeforge sample (CLI)', () => {
       rows.push(...r.stdout.trim().split('\n').slice(1));
     }
     expect(rows).toEqual(whole.trim().split('\n').slice(1));
+  });
+
+  it('--init: the prior draws of --seed 3 as a file give the bytes of the seeded run; --shard and --threads slice and agree', async () => {
+    const { loadDesign } = (await import(pathToFileURL(join(outDir, 'design/index.js')).href)) as typeof import('../../src/design/index.js');
+    const io = (await import(pathToFileURL(join(outDir, 'io/data.js')).href)) as typeof import('../../src/io/data.js');
+    const prior = sampler.priorSamples(loadDesign(ve), 3, 0, 40);
+    io.writeDataFile(join(dir, 'x0.npy'), prior, 2);
+    const init = ['sample', ve, '--dataset', '8gaussians', '--dataset-n', '64', '--init', 'x0.npy'];
+    const full = odeforge(...init, '--seed', '99', '--threads', '2', '--out', 'init.csv');
+    expect(full.stderr).toBe('');
+    expect(full.status).toBe(0);
+    expect(readFileSync(join(dir, 'init.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    // starting points that are no prior's (halved): a shard is the slice of the whole run
+    io.writeDataFile(join(dir, 'half.csv'), prior.map((v) => v / 2), 2);
+    const half = ['sample', ve, '--dataset', '8gaussians', '--dataset-n', '64', '--init', 'half.csv', '--n', '40'];
+    const whole = odeforge(...half, '--threads', '1');
+    const shard = odeforge(...half, '--threads', '2', '--shard', '1/3');
+    expect(whole.status).toBe(0);
+    expect(shard.status).toBe(0);
+    const rows = whole.stdout.trim().split('\n').slice(1);
+    expect(rows.length).toBe(40);
+    expect(shard.stdout.trim().split('\n').slice(1)).toEqual(rows.slice(13, 26));
+    expect(rows).not.toEqual(readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1));
+  });
+
+  it('--init: exit 2 with one message naming the file for a row count ≠ --n, the wrong dimension, a NaN', () => {
+    writeFileSync(join(dir, 'five.csv'), 'x1,x2\n1,2\n3,4\n5,6\n7,8\n9,10\n');
+    writeFileSync(join(dir, 'init3.csv'), 'x1,x2,x3\n1,2,3\n');
+    writeFileSync(join(dir, 'nan.csv'), 'x1,x2\n1,2\n3,NaN\n');
+    const cases: [string[], RegExp][] = [
+      [['--init', 'five.csv', '--n', '4'], /^odeforge: five\.csv: --n 4 but the file has 5 starting points/],
+      [['--init', 'init3.csv', '--out', 'never.csv'], /^odeforge: init3\.csv: the starting points have dimension 3 but the design has dimension 2/],
+      [['--init', 'nan.csv'], /^odeforge: nan\.csv:3:3: row 2, column 2 \(x2\): NaN is not allowed in data/],
+      [[], /^odeforge: give --n N \(the number of samples\), or --init FILE/],
+    ];
+    for (const [args, message] of cases) {
+      const r = odeforge('sample', ve, '--dataset', '8gaussians', ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n').length).toBe(1);
+    }
+    expect(existsSync(join(dir, 'never.csv'))).toBe(false);
   });
 
   it('samples from a Gaussian-mixture JSON with a Gaussian design', () => {

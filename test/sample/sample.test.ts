@@ -226,3 +226,62 @@ describe('sample: bad input and failures', () => {
     expect(e.message).toMatch(/non-finite/);
   });
 });
+
+describe('sample: given starting points (init)', () => {
+  const design = veDesign(2);
+  const data = eightGaussians(64, 2, 1);
+  const n = 30;
+  const same = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  const table = (points: Float64Array) => ({ data: points, rows: points.length / 2, dim: 2 });
+
+  it('the prior draws of seed s as init: the bytes (and trajectories, stats) of a plain run with seed s', async () => {
+    const plain = await sample(design, { data, n, seed: 8, trajectories: 5 });
+    const init = priorSamples(design, 8, 0, n);
+    const given = await sample(design, { data, init: table(init), seed: 1234, trajectories: 5 });
+    expect(given.count).toBe(n);
+    expect(same(given.samples, plain.samples)).toBe(true);
+    expect(same(given.trajectories!.states, plain.trajectories!.states)).toBe(true);
+    expect(given.stats.nfe).toBe(plain.stats.nfe);
+    // the caller's array is left as it was
+    expect(same(init, priorSamples(design, 8, 0, n))).toBe(true);
+  });
+
+  it('other starting points: sample i comes from row i, for any chunking', async () => {
+    // rows of seed 3's prior, in reverse order: sample i must then equal sample n − 1 − i of the seed-3 run
+    const prior = priorSamples(design, 3, 0, n);
+    const reversed = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) reversed.set(prior.subarray(2 * (n - 1 - i), 2 * (n - i)), 2 * i);
+    const seeded = await sample(design, { data, n, seed: 3, chunkSize: 1 });
+    const a = await sample(design, { data, init: table(reversed) });
+    const b = await sample(design, { data, n, init: table(reversed), chunkSize: 7 });
+    expect(same(a.samples, b.samples)).toBe(true);
+    for (let i = 0; i < n; i++) {
+      expect(Array.from(a.samples.subarray(2 * i, 2 * i + 2))).toEqual(Array.from(seeded.samples.subarray(2 * (n - 1 - i), 2 * (n - i))));
+    }
+  });
+
+  it('shard i/k of an init run is the i-th slice of the whole run', async () => {
+    const init = table(priorSamples(design, 5, 0, n).map((v) => 0.5 * v));
+    const whole = await sample(design, { data, init });
+    const joined = new Float64Array(2 * n);
+    for (let i = 0; i < 4; i++) {
+      const part = await sample(design, { data, init, shard: { index: i, count: 4 } });
+      expect(same(part.samples, whole.samples.subarray(2 * part.start, 2 * (part.start + part.count)))).toBe(true);
+      joined.set(part.samples, 2 * part.start);
+    }
+    expect(same(joined, whole.samples)).toBe(true);
+  });
+
+  it.each([
+    [{ n: 4, init: { data: new Float64Array(10), rows: 5, dim: 2 } }, /n = 4 but init has 5 starting points/],
+    [{ init: { data: new Float64Array(9), rows: 3, dim: 3 } }, /starting points \(init\) have dimension 3 but the design has dimension 2/],
+    [{ init: { data: Float64Array.of(0, 1, 2, Number.NaN), rows: 2, dim: 2 } }, /init row 2 \(sample 1\), column 2: NaN is not a finite starting point/],
+    [{ init: { data: Float64Array.of(Number.NEGATIVE_INFINITY, 1), rows: 1, dim: 2 } }, /init row 1 \(sample 0\), column 1: -Infinity/],
+    [{ init: { data: new Float64Array(5), rows: 3, dim: 2 } }, /init.data holds 5 values, not rows × dim = 3 × 2/],
+    [{}, /n \(the number of samples\) is required/],
+  ])('rejects %o with an OdeforgeError', async (options, message) => {
+    const error = await sample(design, { data, ...options } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OdeforgeError);
+    expect((error as Error).message).toMatch(message);
+  });
+});

@@ -1,12 +1,13 @@
-// `odeforge sample <spec> --n N (--data FILE | --dataset NAME) [...]`: sample a design's marginal ODE for a data
-// set, write the samples (and trajectories, an SVG plot, stats), with a progress bar on a TTY.
+// `odeforge sample <spec> (--n N | --init FILE) (--data FILE | --dataset NAME) [...]`: sample a design's marginal
+// ODE for a data set, from prior draws or given starting points, write the samples (and trajectories, an SVG
+// plot, stats), with a progress bar on a TTY.
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadDesign, loadSpec, OdeforgeError, type Design } from '../../index.js';
 import { mixtureParameters, sampleMixture, type GaussianMixture } from '../../field/index.js';
 import { formatCsv } from '../../io/csv.js';
-import { formatData, formatOf, readDataSource, writeDataFile } from '../../io/data.js';
+import { formatData, formatOf, readDataFile, readDataSource, writeDataFile } from '../../io/data.js';
 import { dataset, datasetNames } from '../../io/datasets.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import type { DataTable } from '../../io/table.js';
@@ -17,7 +18,8 @@ import { gridNames, solverNames, type GridName, type TimeVariable } from '../../
 import { parseNumber, parsePositiveInteger } from '../options.js';
 
 interface SampleCliOptions {
-  n: string;
+  n?: string;
+  init?: string;
   data?: string;
   dataset?: string;
   datasetN: string;
@@ -45,7 +47,8 @@ export function register(program: Command): void {
     .command('sample')
     .description('sample a design for a data set: prior → marginal ODE from T down to epsilon → samples')
     .argument('<spec>', 'design spec file (YAML or JSON)')
-    .requiredOption('--n <N>', 'number of samples')
+    .option('--n <N>', 'number of samples (with --init: its number of rows, the default)')
+    .option('--init <file>', 'start sample i at row i of this file (.csv, .npy, .json) instead of a prior draw')
     .option('--data <file>', 'data points (.csv with header x1..xd, .npy, .json) or a Gaussian mixture (.json)')
     .option('--dataset <name>', `built-in toy data set: ${datasetNames.join(', ')}`)
     .option('--dataset-n <M>', 'points in the built-in data set', '1000')
@@ -102,10 +105,31 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return value as T;
 }
 
+/** The number of samples, and the starting points of --init checked against --n (the error names the file). */
+function readInit(options: SampleCliOptions): { n: number; init?: DataTable } {
+  if (options.init === undefined) {
+    if (options.n === undefined) throw new OdeforgeError('give --n N (the number of samples), or --init FILE (one starting point per row)');
+    return { n: parsePositiveInteger('n', options.n) };
+  }
+  const init = readDataFile(options.init);
+  const n = options.n === undefined ? init.rows : parsePositiveInteger('n', options.n);
+  if (n !== init.rows) {
+    throw new OdeforgeError(`--n ${n} but the file has ${init.rows} starting points`, { file: options.init }, 'leave --n out (it defaults to the rows of --init) or give one row per sample');
+  }
+  return { n, init };
+}
+
+/** sample() checks this too, but only the CLI knows which file to name. */
+function checkInitDimension(file: string, init: DataTable, design: Design): void {
+  if (init.dim !== design.dimension) {
+    throw new OdeforgeError(`the starting points have dimension ${init.dim} but the design has dimension ${design.dimension}`, { file }, 'give one column per coordinate of the design');
+  }
+}
+
 async function runSample(specPath: string, options: SampleCliOptions): Promise<void> {
-  const n = parsePositiveInteger('n', options.n);
   const dimOption = options.dim === undefined ? undefined : parsePositiveInteger('dim', options.dim);
   const { source, dim } = readSource(options, dimOption);
+  const { n, init } = readInit(options);
   // Check output paths before the (possibly long) run.
   if (options.out !== undefined) formatOf(options.out);
   if (options.trajectories !== undefined) formatOf(options.trajectories);
@@ -114,17 +138,18 @@ async function runSample(specPath: string, options: SampleCliOptions): Promise<v
   }
   const threads = options.threads === undefined ? undefined : parsePositiveInteger('threads', options.threads);
   const designSource = { specPath: resolve(specPath), dimension: dim };
-  const result = await sampleWithSpec(specPath, options, { n, dim, source, threads, designSource });
+  const result = await sampleWithSpec(specPath, options, { n, init, dim, source, threads, designSource });
   writeOutputs(options, result.design, result.plotData, result.run);
 }
 
 async function sampleWithSpec(
   specPath: string,
   options: SampleCliOptions,
-  context: { n: number; dim: number | undefined; source: Source; threads: number | undefined; designSource: DesignSource },
+  context: { n: number; init?: DataTable; dim: number | undefined; source: Source; threads: number | undefined; designSource: DesignSource },
 ) {
-  const { n, dim, source, threads, designSource } = context;
+  const { n, init, dim, source, threads, designSource } = context;
   const design = loadDesign(specPath, dim === undefined ? {} : { dimension: dim });
+  if (init) checkInitDimension(options.init!, init, design);
   const defaults = loadSpec(specPath).sampler;
 
   let data: SampleOptions['data'];
@@ -148,6 +173,7 @@ async function sampleWithSpec(
     const run = await sample(design, {
       data,
       n,
+      init,
       seed: parseNumber('seed', options.seed),
       solver: oneOf('solver', options.solver, solverNames) ?? defaults.solver,
       steps: options.steps === undefined ? defaults.steps : parsePositiveInteger('steps', options.steps),
