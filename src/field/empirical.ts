@@ -136,14 +136,23 @@ export class EmpiricalField implements BatchField {
       return;
     }
     const plane = this.planeLoops();
+    this.forEachTileRow(t, x, n, !plane, (r, base) => {
+      this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
+    });
+  }
+
+  /**
+   * Rows in tiles of TILE_ROWS: each tile's schedules (and, when asked, its distances to all data, block by
+   * block so that a block serves every row of the tile from cache), then `row(r, base)` for the tile's row r
+   * at x[base].
+   */
+  private forEachTileRow(t: Float64Array, x: Float64Array, n: number, distances: boolean, row: (r: number, base: number) => void): void {
+    const d = this.dim;
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
       this.tileSchedules(t, row0, rows);
-      if (!plane) this.tileDistances(x, row0, rows);
-      for (let r = 0; r < rows; r++) {
-        const base = (row0 + r) * d;
-        this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
-      }
+      if (distances) this.tileDistances(x, row0, rows);
+      for (let r = 0; r < rows; r++) row(r, (row0 + r) * d);
     }
   }
 
@@ -160,16 +169,10 @@ export class EmpiricalField implements BatchField {
     if (this.kind === Kind.Radial) throw new Error('posteriorMean needs a path kernel');
     const { dim: d, acc } = this;
     const plane = this.planeLoops();
-    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
-      const rows = Math.min(TILE_ROWS, n - row0);
-      this.tileSchedules(t, row0, rows);
-      if (!plane) this.tileDistances(x, row0, rows);
-      for (let r = 0; r < rows; r++) {
-        const base = (row0 + r) * d;
-        const inv = 1 / (plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r));
-        for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
-      }
-    }
+    this.forEachTileRow(t, x, n, !plane, (r, base) => {
+      const inv = 1 / (plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r));
+      for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
+    });
   }
 
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
@@ -178,16 +181,7 @@ export class EmpiricalField implements BatchField {
       this.radialRows(t, x, n, (ti, base, count) => this.rowScore(ti, 0, x, base, count, out));
       return;
     }
-    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
-      const rows = Math.min(TILE_ROWS, n - row0);
-      this.tileSchedules(t, row0, rows);
-      this.tileDistances(x, row0, rows);
-      for (let r = 0; r < rows; r++) {
-        const base = (row0 + r) * d;
-        const count = this.pathWeights(r);
-        this.rowScore(t[row0 + r]!, r, x, base, count, out);
-      }
-    }
+    this.forEachTileRow(t, x, n, true, (r, base) => this.rowScore(t[base / d]!, r, x, base, this.pathWeights(r), out));
   }
 
   private tileSchedules(t: Float64Array, row0: number, rows: number): void {
@@ -459,15 +453,10 @@ export class EmpiricalField implements BatchField {
       }
       return;
     }
-    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
-      const rows = Math.min(TILE_ROWS, n - row0);
-      this.tileSchedules(t, row0, rows);
-      this.tileDistances(x, row0, rows);
-      for (let r = 0; r < rows; r++) {
-        this.radius.set(this.dist.subarray(r * this.m, (r + 1) * this.m));
-        finish(t[row0 + r]!, (row0 + r) * d, this.radialWeights(t[row0 + r]!));
-      }
-    }
+    this.forEachTileRow(t, x, n, true, (r, base) => {
+      this.radius.set(this.dist.subarray(r * this.m, (r + 1) * this.m));
+      finish(t[base / d]!, base, this.radialWeights(t[base / d]!));
+    });
   }
 
   /** radius[j] = |x − x_j|² for d ≤ 2, the row at x[base]. */
