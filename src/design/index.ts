@@ -27,6 +27,10 @@ export function designFromText(text: string, options: DesignOptions & { file?: s
 
 /** Build the Design of a resolved spec. */
 export function buildDesign(spec: DesignSpec, options: DesignOptions = {}): Design {
+  return { ...familyDesign(spec, options), sampler: spec.sampler };
+}
+
+function familyDesign(spec: DesignSpec, options: DesignOptions): Design {
   const binding = bindingFor(spec, resolveDimension(spec, options.dimension));
   const body = spec.body;
   switch (body.family) {

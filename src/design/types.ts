@@ -1,5 +1,6 @@
 // The Design: what every family produces and everything downstream (verify, field, sample, cli) consumes.
 // Pure numeric interface; nothing here may import mathjs or nerdamer.
+import type { SamplerDefaults } from '../spec/index.js';
 
 /** A source of random numbers; implementations live in numeric/rng.ts (seeded, counter-based). */
 export interface Rng {
@@ -137,6 +138,8 @@ export interface Design {
   dataRadius: number;
   /** The spec's named parameters (symbols in the derivation's expressions). */
   parameters: Readonly<Record<string, number>>;
+  /** The spec's `sampler:` defaults (solver, rtol, atol, steps, grid); sample() uses them where its options are silent. */
+  sampler?: Readonly<SamplerDefaults>;
   kernel: Kernel;
   /** v_t(x | x0). */
   conditionalVelocity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;

@@ -140,7 +140,7 @@ function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
  * @throws OdeforgeError for n ≤ 0, a bad seed, shard, thread count or trajectory count, bad data or bad
  *   starting points (see samplesAndStarts)
  */
-export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
+export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon' | 'sampler'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
   const { n, init } = samplesAndStarts(design, options);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
@@ -155,14 +155,16 @@ export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon'>, opt
     ? options.pool.size + 1
     : options.designSource ? positiveInteger('threads', options.threads ?? hardwareThreads) : 1;
   const chunkSize = options.chunkSize === undefined ? undefined : positiveInteger('chunkSize', options.chunkSize);
+  // the spec's `sampler:` defaults fill what the options leave out
+  const defaults = design.sampler ?? {};
   const method: MethodOptions = {
-    solver: options.solver ?? 'dopri5',
+    solver: options.solver ?? defaults.solver ?? 'dopri5',
     T: design.T,
     epsilon: design.epsilon,
-    rtol: options.rtol,
-    atol: options.atol,
-    steps: options.steps,
-    grid: options.grid,
+    rtol: options.rtol ?? defaults.rtol,
+    atol: options.atol ?? defaults.atol,
+    steps: options.steps ?? defaults.steps,
+    grid: options.grid ?? defaults.grid,
     timeVariable: options.timeVariable,
     maxSteps: options.maxSteps,
   };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../../src/design/types.js';
 import { IntegrationError, OdeforgeError } from '../../src/errors.js';
 import { mixtureParameters, sampleMixture } from '../../src/field/index.js';
+import { designFromText } from '../../src/design/index.js';
 import { priorSamples, sample } from '../../src/sample/index.js';
 import { eightGaussians, poissonDesign, testRng, vpDesign, vpSchedule, veDesign, tanhDesign } from './designs.js';
 
@@ -283,5 +284,32 @@ describe('sample: given starting points (init)', () => {
     const error = await sample(design, { data, ...options } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OdeforgeError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('sample: the spec\'s sampler defaults', () => {
+  const spec = (sampler: string) =>
+    `family: path\ndimension: 2\nalpha: 1\nsigma: t\nnoise: gaussian\ntime: { T: 10, epsilon: 0.01 }\n${sampler}`;
+  const data = eightGaussians(32, 2, 1);
+
+  it('solver and steps come from `sampler:` when the options are silent, and the options win', async () => {
+    const design = designFromText(spec('sampler: { solver: heun, steps: 7, grid: uniform }\n'));
+    // Heun: two evaluations per step, the last step's second one included
+    const fromSpec = await sample(design, { data, n: 4, seed: 1 });
+    expect(fromSpec.stats.nfe).toBe(14);
+    expect(fromSpec.stats.steps).toBe(7);
+    const overridden = await sample(design, { data, n: 4, seed: 1, steps: 3 });
+    expect(overridden.stats.steps).toBe(3);
+    const plain = await sample(designFromText(spec('')), { data, n: 4, seed: 1, solver: 'heun', steps: 7, grid: 'uniform' });
+    expect(Buffer.from(plain.samples.buffer).equals(Buffer.from(fromSpec.samples.buffer))).toBe(true);
+  });
+
+  it('without `sampler:` the default is dopri5 (the same bytes as asking for it)', async () => {
+    const design = designFromText(spec(''));
+    const byDefault = await sample(design, { data, n: 4, seed: 1 });
+    const asked = await sample(design, { data, n: 4, seed: 1, solver: 'dopri5' });
+    expect(Buffer.from(byDefault.samples.buffer).equals(Buffer.from(asked.samples.buffer))).toBe(true);
+    const heun = await sample(design, { data, n: 4, seed: 1, solver: 'heun', steps: 7 });
+    expect(Buffer.from(byDefault.samples.buffer).equals(Buffer.from(heun.samples.buffer))).toBe(false);
   });
 });

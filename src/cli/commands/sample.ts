@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadDesign, loadSpec, OdeforgeError, type Design } from '../../index.js';
+import { loadDesign, OdeforgeError, type Design } from '../../index.js';
 import { mixtureParameters, sampleMixture, type GaussianMixture } from '../../field/index.js';
 import { formatCsv } from '../../io/csv.js';
 import { formatData, formatOf, readDataFile, readDataSource, writeDataFile } from '../../io/data.js';
@@ -150,7 +150,6 @@ async function sampleWithSpec(
   const { n, init, dim, source, threads, designSource } = context;
   const design = loadDesign(specPath, dim === undefined ? {} : { dimension: dim });
   if (init) checkInitDimension(options.init!, init, design);
-  const defaults = loadSpec(specPath).sampler;
 
   let data: SampleOptions['data'];
   let plotData: Float64Array;
@@ -175,11 +174,12 @@ async function sampleWithSpec(
       n,
       init,
       seed: parseNumber('seed', options.seed),
-      solver: oneOf('solver', options.solver, solverNames) ?? defaults.solver,
-      steps: options.steps === undefined ? defaults.steps : parsePositiveInteger('steps', options.steps),
-      grid: oneOf<GridName>('grid', options.grid, gridNames) ?? defaults.grid,
-      rtol: options.rtol === undefined ? defaults.rtol : parseNumber('rtol', options.rtol),
-      atol: options.atol === undefined ? defaults.atol : parseNumber('atol', options.atol),
+      // unset options fall back to the spec's sampler: defaults inside sample()
+      solver: oneOf('solver', options.solver, solverNames),
+      steps: options.steps === undefined ? undefined : parsePositiveInteger('steps', options.steps),
+      grid: oneOf<GridName>('grid', options.grid, gridNames),
+      rtol: options.rtol === undefined ? undefined : parseNumber('rtol', options.rtol),
+      atol: options.atol === undefined ? undefined : parseNumber('atol', options.atol),
       timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
       threads,
       designSource,
