@@ -4,6 +4,7 @@
 import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
+import { planeDistances, TileDistances } from './distances.js';
 import type { BatchField, EmpiricalData } from './types.js';
 
 /**
@@ -35,9 +36,8 @@ const CUTOFF_MIN_DATA = 64;
 
 type RadialKernel = Extract<FieldKernel, { kind: 'radial' }>;
 
-/** Rows per tile and doubles of data per block: a block stays in L1 while a tile of rows visits it. */
+/** Rows per tile: each block of data serves the tile's rows from cache (distances.ts). */
 const TILE_ROWS = 8;
-const BLOCK_DOUBLES = 2048;
 
 /** Validate and wrap a flat m × dim array as empirical data. */
 export function empiricalData(values: Float64Array, dim: number, file?: string): EmpiricalData {
@@ -74,9 +74,9 @@ export class EmpiricalField implements BatchField {
   private readonly poissonPower: number;
   /** 2c when it is an integer (then x^c takes a few multiplications and at most one sqrt, not a pow), else −1. */
   private readonly poissonTwoPower: number;
+  /** Squared distances of a tile's rows to every data point (TILE_ROWS × m). */
+  private readonly tile: TileDistances;
   private readonly dist: Float64Array;
-  /** The tile's rows divided by their α (blockDistances). */
-  private readonly scaledRows: Float64Array;
   private readonly logw: Float64Array;
   /** Radial kernels: the row's candidate data indices and their r² (then r), compacted to the survivors. */
   private readonly candidates: Int32Array;
@@ -110,8 +110,8 @@ export class EmpiricalField implements BatchField {
     this.poissonPower =
       kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
     this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
-    this.dist = new Float64Array(TILE_ROWS * this.m);
-    this.scaledRows = new Float64Array(TILE_ROWS * this.dim);
+    this.tile = new TileDistances(this.data, this.m, this.dim, TILE_ROWS);
+    this.dist = this.tile.dist;
     this.logw = new Float64Array(this.m);
     this.candidates = new Int32Array(this.m);
     this.radius = new Float64Array(this.m);
@@ -154,7 +154,7 @@ export class EmpiricalField implements BatchField {
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
       this.tileSchedules(t, row0, rows);
-      if (distances) this.tileDistances(x, row0, rows);
+      if (distances) this.tile.compute(x, row0, rows, this.alpha);
       for (let r = 0; r < rows; r++) row(r, (row0 + r) * d);
     }
   }
@@ -204,106 +204,6 @@ export class EmpiricalField implements BatchField {
       this.sigma[r] = s.sigma;
       this.dAlpha[r] = s.dAlpha;
       this.dSigma[r] = s.dSigma;
-    }
-  }
-
-  /** dist[r·m + j] = |x_r − α_r x_j|² for the tile's rows, data visited block by block. */
-  private tileDistances(x: Float64Array, row0: number, rows: number): void {
-    const { data, m, dim: d, dist, alpha } = this;
-    if (d !== 2) {
-      this.scaledTileDistances(x, row0, rows);
-      return;
-    }
-    for (let r = 0; r < rows; r++) {
-      const xb = (row0 + r) * d;
-      const a = alpha[r]!;
-      const ob = r * m;
-      const x0 = x[xb]!;
-      const x1 = x[xb + 1]!;
-      for (let j = 0; j < m; j++) {
-        const e0 = x0 - a * data[2 * j]!;
-        const e1 = x1 - a * data[2 * j + 1]!;
-        dist[ob + j] = e0 * e0 + e1 * e1;
-      }
-    }
-  }
-
-  /**
-   * tileDistances for d ≠ 2: |x − α x_j|² = α² |x/α − x_j|² with x/α once per row (α = 0: |x|² for every j),
-   * then two rows against four data points at a time (eight independent sums, each value loaded once),
-   * data in blocks that stay in cache while the tile's rows visit them.
-   */
-  private scaledTileDistances(x: Float64Array, row0: number, rows: number): void {
-    const { m, dim: d, dist, alpha, scaledRows } = this;
-    for (let r = 0; r < rows; r++) {
-      const a = alpha[r]!;
-      const xb = (row0 + r) * d;
-      for (let k = 0; k < d; k++) scaledRows[r * d + k] = a === 0 ? 0 : x[xb + k]! / a;
-    }
-    const block = Math.max(4, Math.floor(BLOCK_DOUBLES / d));
-    for (let j0 = 0; j0 < m; j0 += block) {
-      const j1 = Math.min(m, j0 + block);
-      let r = 0;
-      for (; r + 1 < rows; r += 2) this.rowPairDistances(r, r + 1, j0, j1);
-      if (r < rows) this.rowPairDistances(r, r, j0, j1);
-    }
-    for (let r = 0; r < rows; r++) {
-      const a = alpha[r]!;
-      const ob = r * m;
-      if (a === 0) {
-        // x_t = σ z carries no data: every distance is |x|²
-        let q = 0;
-        for (let k = 0; k < d; k++) q += x[(row0 + r) * d + k]! ** 2;
-        dist.fill(q, ob, ob + m);
-      } else if (a !== 1) {
-        const a2 = a * a;
-        for (let j = 0; j < m; j++) dist[ob + j] = dist[ob + j]! * a2;
-      }
-    }
-  }
-
-  /** dist = Σ_k (y_k − x_jk)² for scaled rows r0 and r1 (r1 = r0: one row), data j0..j1. */
-  private rowPairDistances(r0: number, r1: number, j0: number, j1: number): void {
-    const { data, m, dim: d, dist, scaledRows: y } = this;
-    const yb0 = r0 * d;
-    const yb1 = r1 * d;
-    const o0 = r0 * m;
-    const o1 = r1 * m;
-    let j = j0;
-    for (; j + 3 < j1; j += 4) {
-      const b0 = j * d;
-      const b1 = b0 + d;
-      const b2 = b1 + d;
-      const b3 = b2 + d;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      for (let k = 0; k < d; k++) {
-        const u = y[yb0 + k]!;
-        const v = y[yb1 + k]!;
-        const x0 = data[b0 + k]!;
-        const x1 = data[b1 + k]!;
-        const x2 = data[b2 + k]!;
-        const x3 = data[b3 + k]!;
-        const e00 = u - x0, e01 = u - x1, e02 = u - x2, e03 = u - x3;
-        const e10 = v - x0, e11 = v - x1, e12 = v - x2, e13 = v - x3;
-        s00 += e00 * e00; s01 += e01 * e01; s02 += e02 * e02; s03 += e03 * e03;
-        s10 += e10 * e10; s11 += e11 * e11; s12 += e12 * e12; s13 += e13 * e13;
-      }
-      dist[o1 + j] = s10; dist[o1 + j + 1] = s11; dist[o1 + j + 2] = s12; dist[o1 + j + 3] = s13;
-      dist[o0 + j] = s00; dist[o0 + j + 1] = s01; dist[o0 + j + 2] = s02; dist[o0 + j + 3] = s03;
-    }
-    for (; j < j1; j++) {
-      const b = j * d;
-      let s0 = 0;
-      let s1 = 0;
-      for (let k = 0; k < d; k++) {
-        const e0 = y[yb0 + k]! - data[b + k]!;
-        const e1 = y[yb1 + k]! - data[b + k]!;
-        s0 += e0 * e0;
-        s1 += e1 * e1;
-      }
-      dist[o1 + j] = s1;
-      dist[o0 + j] = s0;
     }
   }
 
@@ -491,7 +391,7 @@ export class EmpiricalField implements BatchField {
     const d = this.dim;
     if (d <= 2) {
       for (let i = 0; i < n; i++) {
-        this.planeDistances(x, i * d);
+        planeDistances(this.data, this.m, d, x, i * d, this.radius);
         finish(t[i]!, i * d, this.radialWeights(t[i]!));
       }
       return;
@@ -500,18 +400,6 @@ export class EmpiricalField implements BatchField {
       this.radius.set(this.dist.subarray(r * this.m, (r + 1) * this.m));
       finish(t[base / d]!, base, this.radialWeights(t[base / d]!));
     });
-  }
-
-  /** radius[j] = |x − x_j|² for d ≤ 2, the row at x[base]. */
-  private planeDistances(x: Float64Array, base: number): void {
-    const { data, m, dim: d, radius } = this;
-    const x0 = x[base]!;
-    const x1 = d === 2 ? x[base + 1]! : 0;
-    for (let j = 0; j < m; j++) {
-      const e0 = x0 - data[j * d]!;
-      const e1 = d === 2 ? x1 - data[j * d + 1]! : 0;
-      radius[j] = e0 * e0 + e1 * e1;
-    }
   }
 
   /** The row's weights from r² of every data point in radius[]; see radialCandidates and survivingWeights. */
