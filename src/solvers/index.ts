@@ -55,7 +55,8 @@ export interface MethodOptions {
 }
 
 /**
- * The method a solver name stands for, with defaults (dopri5/odex: rtol = atol = 1e-5, in log t;
+ * The method a solver name stands for, with defaults (dopri5/odex: rtol = atol = 1e-5, in log t unless
+ * asked otherwise — the sampler asks dopri5 for λ = α/σ where the design allows it, see sample/chunk.ts;
  * euler/heun/rk4: 100 steps on a log grid).
  * @throws OdeforgeError for an unknown solver or grid, or bad tolerances or steps
  */
