@@ -1,68 +1,10 @@
 // Squared distances between states and data points, the first pass of every field evaluation. Plain loops
-// over flat Float64Arrays in the plane; in higher d a WebAssembly SIMD kernel (distances.wat), data in
+// over flat Float64Arrays in the plane; in higher d a WebAssembly SIMD kernel (simd.wat), data in
 // cache-sized blocks.
-import { distancesWasmBase64 } from './distances-wasm.generated.js';
+import { KERNEL_ROWS, type SimdMemory } from './simd.js';
 
 /** Doubles of data per block: a block stays in L1 while a tile of rows visits it. */
 const BLOCK_DOUBLES = 2048;
-
-/** Largest linear memory the SIMD kernel is given (bytes); larger problems take the JS loop. */
-const WASM_MAX_BYTES = 2 ** 31;
-
-/** Rows the SIMD kernel handles per call (distances.wat's fourRows). */
-const KERNEL_ROWS = 4;
-
-let compiledKernel: WebAssembly.Module | null | undefined;
-
-/** The SIMD distance kernel, compiled once per thread; null where WebAssembly SIMD is not available. */
-function distanceKernelModule(): WebAssembly.Module | null {
-  if (compiledKernel === undefined) {
-    try {
-      compiledKernel = new WebAssembly.Module(Uint8Array.from(atob(distancesWasmBase64), (c) => c.charCodeAt(0)));
-    } catch {
-      compiledKernel = null;
-    }
-  }
-  return compiledKernel;
-}
-
-type FourRows = (y: number, data: number, stride: number, count: number, out: number, outStride: number) => void;
-
-/**
- * The SIMD kernel's instance and its memory: padded data (stride an even number of doubles, zero padding),
- * the tile's scaled rows (same stride) and the distances (tile rows × m), each a Float64Array view.
- */
-interface KernelMemory {
-  fourRows: FourRows;
-  stride: number;
-  data: Float64Array;
-  rows: Float64Array;
-  dist: Float64Array;
-}
-
-function kernelMemory(data: Float64Array, m: number, d: number, tileRows: number): KernelMemory | null {
-  const module = distanceKernelModule();
-  const stride = d + (d & 1);
-  const rowCount = Math.ceil(tileRows / KERNEL_ROWS) * KERNEL_ROWS;
-  const doubles = m * stride + rowCount * stride + rowCount * m;
-  if (!module || 8 * doubles > WASM_MAX_BYTES) return null;
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((8 * doubles) / 65536)) });
-  } catch {
-    return null; // out of memory for the copy: the JS loop gives the same bits
-  }
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const padded = new Float64Array(memory.buffer, 0, m * stride);
-  for (let j = 0; j < m; j++) padded.set(data.subarray(j * d, (j + 1) * d), j * stride);
-  return {
-    fourRows: instance.exports.fourRows as FourRows,
-    stride,
-    data: padded,
-    rows: new Float64Array(memory.buffer, 8 * m * stride, rowCount * stride),
-    dist: new Float64Array(memory.buffer, 8 * (m + rowCount) * stride, rowCount * m),
-  };
-}
 
 /** Squared distances of a tile of rows to all m data points, into `dist` (tileRows × m). */
 export class TileDistances {
@@ -70,25 +12,22 @@ export class TileDistances {
   /** The tile's rows divided by their α (d ≠ 2), `stride` apart. */
   private readonly scaledRows: Float64Array;
   private readonly stride: number;
-  private readonly kernel: KernelMemory | null;
 
-  /** `simd: false` forces the JS loop (the same bits; for tests and comparisons). */
+  /**
+   * With `kernel` (d ≠ 2), distances are computed in its memory by its SIMD kernel; without, by a JS loop
+   * that gives the same bits.
+   */
   constructor(
     private readonly data: Float64Array,
     private readonly m: number,
     private readonly dim: number,
     tileRows: number,
-    options: { simd?: boolean } = {},
+    private readonly kernel: SimdMemory | null = null,
   ) {
-    this.kernel = dim !== 2 && options.simd !== false ? kernelMemory(data, m, dim, tileRows) : null;
+    if (kernel && dim === 2) throw new Error('internal: the plane has its own distance loop');
     this.dist = this.kernel ? this.kernel.dist : new Float64Array(tileRows * m);
     this.stride = this.kernel ? this.kernel.stride : dim;
     this.scaledRows = this.kernel ? this.kernel.rows : new Float64Array(tileRows * dim);
-  }
-
-  /** Whether distances for d ≠ 2 run in the WebAssembly SIMD kernel. */
-  get simd(): boolean {
-    return this.kernel !== null;
   }
 
   /** dist[r·m + j] = |x_r − α_r x_j|² for rows row0..row0+rows−1 of x (tile row r), α_r = alpha[r]. */
@@ -146,17 +85,12 @@ export class TileDistances {
    */
   private kernelDistances(rows: number): void {
     const { m, stride } = this;
-    const { fourRows, data, rows: rowsView, dist } = this.kernel!;
+    const kernel = this.kernel!;
     const even = m - (m & 1);
     const block = Math.max(2, Math.floor(BLOCK_DOUBLES / stride) & ~1);
-    const dataAt = data.byteOffset;
-    const rowsAt = rowsView.byteOffset;
-    const distAt = dist.byteOffset;
     for (let j0 = 0; j0 < even; j0 += block) {
       const count = Math.min(block, even - j0);
-      for (let r = 0; r < rows; r += KERNEL_ROWS) {
-        fourRows(rowsAt + 8 * r * stride, dataAt + 8 * j0 * stride, 8 * stride, count, distAt + 8 * (r * m + j0), 8 * m);
-      }
+      for (let r = 0; r < rows; r += KERNEL_ROWS) kernel.fourRows(r, j0, count, m);
     }
     if (even < m) for (let r = 0; r < rows; r++) this.rowDistances(r, even, m);
   }

@@ -5,6 +5,7 @@ import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
 import { planeDistances, TileDistances } from './distances.js';
+import { SimdMemory } from './simd.js';
 import type { BatchField, EmpiricalData } from './types.js';
 
 /**
@@ -74,6 +75,8 @@ export class EmpiricalField implements BatchField {
   private readonly poissonPower: number;
   /** 2c when it is an integer (then x^c takes a few multiplications and at most one sqrt, not a pow), else −1. */
   private readonly poissonTwoPower: number;
+  /** d ≠ 2: the SIMD kernels' memory, where the tile's distances and the row's scratch below live. */
+  private readonly simd: SimdMemory | null;
   /** Squared distances of a tile's rows to every data point (TILE_ROWS × m). */
   private readonly tile: TileDistances;
   private readonly dist: Float64Array;
@@ -98,9 +101,11 @@ export class EmpiricalField implements BatchField {
   private cachedT = Number.NaN;
   private cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
 
+  /** `simd: false` keeps every loop in JS (the same bits; for tests and comparisons). */
   constructor(
     private readonly kernel: FieldKernel,
     data: EmpiricalData,
+    options: { simd?: boolean } = {},
   ) {
     this.dim = data.dim;
     this.data = data.data;
@@ -110,16 +115,18 @@ export class EmpiricalField implements BatchField {
     this.poissonPower =
       kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
     this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
-    this.tile = new TileDistances(this.data, this.m, this.dim, TILE_ROWS);
+    const simd = this.dim !== 2 && options.simd !== false ? SimdMemory.create(this.data, this.m, this.dim, TILE_ROWS) : null;
+    this.simd = simd;
+    this.tile = new TileDistances(this.data, this.m, this.dim, TILE_ROWS, simd);
     this.dist = this.tile.dist;
     this.logw = new Float64Array(this.m);
     this.candidates = new Int32Array(this.m);
     this.radius = new Float64Array(this.m);
     this.root = new Float64Array(this.m);
-    this.survivors = new Int32Array(this.m);
-    this.weights = new Float64Array(this.m);
-    this.coefs = new Float64Array(this.m);
-    this.acc = new Float64Array(this.dim);
+    this.survivors = simd ? simd.survivors : new Int32Array(this.m);
+    this.weights = simd ? simd.weights : new Float64Array(this.m);
+    this.coefs = simd ? simd.coefs : new Float64Array(this.m);
+    this.acc = simd ? simd.acc : new Float64Array(this.dim);
     this.centre = new Float64Array(this.dim);
     for (let j = 0; j < this.m; j++) for (let k = 0; k < this.dim; k++) this.centre[k] = this.centre[k]! + this.data[j * this.dim + k]! / this.m;
     let r2 = 0;
@@ -524,10 +531,15 @@ export class EmpiricalField implements BatchField {
 
   /**
    * acc = Σ_c coef[c] x_{survivors[c]}; returns Σ_c weights[c]. Four data rows per pass over acc, so acc is
-   * loaded and stored a quarter as often (what matters in high d).
+   * loaded and stored a quarter as often (what matters in high d); in d ≠ 2 by the SIMD kernel, which
+   * adds in the same order.
    */
   private weightedDataSum(count: number, coef: Float64Array): number {
     const { data, dim: d, survivors, weights, acc } = this;
+    if (this.simd) {
+      this.simd.weightedSum(coef, count);
+      return this.weightSum(count);
+    }
     acc.fill(0);
     let sum = 0;
     let c = 0;
@@ -551,6 +563,16 @@ export class EmpiricalField implements BatchField {
       sum += weights[c]!;
       for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[b + k]!;
     }
+    return sum;
+  }
+
+  /** Σ_c weights[c], c < count, added as weightedDataSum's JS loop adds them. */
+  private weightSum(count: number): number {
+    const weights = this.weights;
+    let sum = 0;
+    let c = 0;
+    for (; c + 3 < count; c += 4) sum += weights[c]! + weights[c + 1]! + weights[c + 2]! + weights[c + 3]!;
+    for (; c < count; c++) sum += weights[c]!;
     return sum;
   }
 

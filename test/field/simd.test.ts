@@ -1,12 +1,14 @@
-// Squared distances of a tile of rows to the data: the WebAssembly SIMD kernel (d ≠ 2) against a direct
-// double-precision sum, bit for bit against the JS loop that stands in for it, and its bytes in step with
-// distances.wat.
+// The field's WebAssembly SIMD kernels (d ≠ 2): distances against a direct double-precision sum; distances
+// and whole fields bit for bit against the JS loops that stand in for them; the bytes in step with simd.wat.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { wasmModulePath, wasmModuleSource } from '../../scripts/generate-wasm.mjs';
+import type { FieldKernel } from '../../src/design/types.js';
 import { TileDistances } from '../../src/field/distances.js';
-import { testRng } from '../sample/designs.js';
+import { EmpiricalField, empiricalData } from '../../src/field/index.js';
+import { SimdMemory } from '../../src/field/simd.js';
+import { gaussianPathKernel, poissonPathKernel, tanhKernel, testRng, veSchedule } from '../sample/designs.js';
 
 const TILE = 8;
 
@@ -35,10 +37,8 @@ function tileRows(tile: TileDistances, rows: number, m: number): number[][] {
 }
 
 describe('TileDistances', () => {
-  it('runs the SIMD kernel in this Node for every d ≠ 2 (else the tests below would only test the fallback)', () => {
-    for (const d of [1, 3, 4, 64]) expect(new TileDistances(new Float64Array(3 * d), 3, d, TILE).simd).toBe(true);
-    expect(new TileDistances(new Float64Array(6), 3, 2, TILE).simd).toBe(false);
-    expect(new TileDistances(new Float64Array(9), 3, 3, TILE, { simd: false }).simd).toBe(false);
+  it('has the SIMD kernels in this Node for every d (else the tests below would only test the fallback)', () => {
+    for (const d of [1, 3, 4, 64]) expect(SimdMemory.create(new Float64Array(3 * d), 3, d, TILE)).not.toBeNull();
   });
 
   describe.each([1, 3, 4, 5, 8, 17, 64])('d = %i', (d) => {
@@ -54,8 +54,8 @@ describe('TileDistances', () => {
       // α = 0 (x_t = σ z), 1, and generic values
       const alpha = Float64Array.from({ length: TILE }, (_, r) => [0.37, 1, 0, 2.5, 1e-3, 0.9, 1, 0.5][r]!);
       const row0 = 2;
-      const simd = new TileDistances(data, m, d, TILE);
-      const js = new TileDistances(data, m, d, TILE, { simd: false });
+      const simd = new TileDistances(data, m, d, TILE, SimdMemory.create(data, m, d, TILE));
+      const js = new TileDistances(data, m, d, TILE);
       simd.compute(x, row0, rows, alpha);
       js.compute(x, row0, rows, alpha);
       const expected = direct(x, row0, rows, alpha, data, m, d);
@@ -77,7 +77,7 @@ describe('TileDistances', () => {
     const data = gaussians(m * d, 1, 1);
     const x = gaussians(16 * d, 2, 2);
     const alpha = new Float64Array(TILE).fill(1);
-    const tile = new TileDistances(data, m, d, TILE);
+    const tile = new TileDistances(data, m, d, TILE, SimdMemory.create(data, m, d, TILE));
     tile.compute(x, 8, 8, alpha);
     tile.compute(x, 0, 3, alpha);
     const expected = direct(x, 0, 3, alpha, data, m, d);
@@ -85,7 +85,38 @@ describe('TileDistances', () => {
     for (let r = 0; r < 3; r++) for (let j = 0; j < m; j++) expect(got[r]![j]!).toBeCloseTo(expected[r]![j]!, 12);
   });
 
-  it('has its generated WebAssembly in step with distances.wat (else run `npm run generate`)', async () => {
+  it('has its generated WebAssembly in step with simd.wat (else run `npm run generate`)', async () => {
     expect(readFileSync(wasmModulePath as string, 'utf8') === (await (wasmModuleSource as () => Promise<string>)())).toBe(true);
+  });
+});
+
+describe('EmpiricalField with and without the SIMD kernels', () => {
+  const kernels: [string, (d: number) => FieldKernel, number[]][] = [
+    ['VE gaussian path', () => gaussianPathKernel(veSchedule), [80, 1, 0.05, 1e-3]],
+    ['Poisson D=1 path', (d) => poissonPathKernel(d, 1), [40, 1, 0.05, 1e-3]],
+    ['tanh(r/t) radial', (d) => tanhKernel(d), [40, 1, 0.05, 1e-3]],
+    ['tanh(r/t) radial, k(t) out of the sum', (d) => ({ ...tanhKernel(d), kOfT: (t: number) => 1 / t }), [40, 1, 0.05, 1e-3]],
+  ];
+  describe.each([3, 5, 64])('d = %i', (d) => {
+    it.each(kernels)('%s: velocity, score and posterior mean are the same bits', (_, kernel, times) => {
+      // 8-ish clusters so that at small t only a few points carry weight, at large t all of them
+      const m = 203;
+      const data = gaussians(m * d, d, 1).map((v, i) => v * 0.05 + (Math.floor(i / d) % 8) - 4);
+      const n = times.length * 5;
+      const x = gaussians(n * d, d + 1, 2);
+      const t = Float64Array.from({ length: n }, (_, i) => times[i % times.length]!);
+      const fields = [true, false].map((simd) => new EmpiricalField(kernel(d), empiricalData(data, d), { simd }));
+      const outputs = fields.map((field) => {
+        const velocity = new Float64Array(n * d);
+        const score = new Float64Array(n * d);
+        field.velocity(t, x, n, velocity);
+        field.score(t, x, n, score);
+        const mean = new Float64Array(n * d);
+        if (kernel(d).kind === 'path') field.posteriorMean(t, x, n, mean);
+        return [velocity, score, mean];
+      });
+      expect(outputs[0]!.flatMap((a) => Array.from(a)).every(Number.isFinite)).toBe(true);
+      expect(outputs[0]).toEqual(outputs[1]);
+    });
   });
 });
