@@ -32,10 +32,11 @@ beforeAll(async () => {
 });
 
 describe('sample on worker threads', () => {
-  it('threads 1, 2 and 3 give identical bytes and stats (design rebuilt from a module)', async () => {
-    const design = veDesign(2) as Parameters<SampleModule['sample']>[0];
-    const data = eightGaussians(128, 2, 3);
-    const designSource = { module: fixture, exportName: 'veDesign', args: [2] };
+  // d = 5 runs the field's WebAssembly kernels in every worker
+  it.each([2, 5])('d = %i: threads 1, 2 and 3 give identical bytes and stats (design rebuilt from a module)', async (d) => {
+    const design = veDesign(d) as Parameters<SampleModule['sample']>[0];
+    const data = eightGaussians(128, d, 3);
+    const designSource = { module: fixture, exportName: 'veDesign', args: [d] };
     const runs = [];
     for (const threads of [1, 2, 3]) {
       runs.push(await sampler.sample(design, { data, n: 240, seed: 9, threads, designSource, chunkSize: 20, trajectories: 5 }));
