@@ -535,20 +535,21 @@ export class EmpiricalField implements BatchField {
    * adds in the same order.
    */
   private weightedDataSum(count: number, coef: Float64Array): number {
-    const { data, dim: d, survivors, weights, acc } = this;
-    if (this.simd) {
-      this.simd.weightedSum(coef, count);
-      return this.weightSum(count);
-    }
+    if (this.simd) this.simd.weightedSum(coef, count);
+    else this.weightedDataSumJs(count, coef);
+    return this.weightSum(count);
+  }
+
+  /** weightedDataSum's acc where the SIMD kernel is not used (the plane, or no WebAssembly): the same bits. */
+  private weightedDataSumJs(count: number, coef: Float64Array): void {
+    const { data, dim: d, survivors, acc } = this;
     acc.fill(0);
-    let sum = 0;
     let c = 0;
     for (; c + 3 < count; c += 4) {
       const w0 = coef[c]!;
       const w1 = coef[c + 1]!;
       const w2 = coef[c + 2]!;
       const w3 = coef[c + 3]!;
-      sum += weights[c]! + weights[c + 1]! + weights[c + 2]! + weights[c + 3]!;
       const b0 = survivors[c]! * d;
       const b1 = survivors[c + 1]! * d;
       const b2 = survivors[c + 2]! * d;
@@ -560,13 +561,11 @@ export class EmpiricalField implements BatchField {
     for (; c < count; c++) {
       const w = coef[c]!;
       const b = survivors[c]! * d;
-      sum += weights[c]!;
       for (let k = 0; k < d; k++) acc[k] = acc[k]! + w * data[b + k]!;
     }
-    return sum;
   }
 
-  /** Σ_c weights[c], c < count, added as weightedDataSum's JS loop adds them. */
+  /** Σ_c weights[c], c < count, four at a time. */
   private weightSum(count: number): number {
     const weights = this.weights;
     let sum = 0;
