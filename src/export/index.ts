@@ -1,26 +1,54 @@
 // The export layer's entry: a Design to text in one of the supported targets. Sits on the public API.
-import { OdeforgeError, type Design } from '../index.js';
+import { buildDesign, loadSpec, OdeforgeError, type Design } from '../index.js';
 import { latexFragment } from './latex.js';
 import { pythonModule } from './python.js';
+
+export { terminalJson, terminalText } from './literals.js';
 
 export const exportTargets = ['latex', 'python', 'torch', 'json'] as const;
 export type ExportTarget = (typeof exportTargets)[number];
 
-/** `derive --format json` / `export --to json`: the DESIGN.md document. */
-export function derivationJson(design: Design): object {
+export interface ExportOptions {
+  /** The spec leaves the dimension open: the export is written for any d (Python takes d from its arrays). */
+  openDimension?: boolean;
+}
+
+/** `derive --format json` / `export --to json`: the design as one JSON document. */
+export function derivationJson(design: Design, options: ExportOptions = {}): object {
   const { prior, ...quantities } = design.derivation;
   return {
-    name: design.name, family: design.family, dimension: design.dimension, T: design.T, epsilon: design.epsilon,
-    parameters: design.parameters, quantities, prior: { kind: design.prior.kind, ...prior },
+    name: design.name, family: design.family, dimension: options.openDimension ? null : design.dimension, T: design.T,
+    epsilon: design.epsilon, parameters: design.parameters, quantities, prior: { kind: design.prior.kind, ...prior },
   };
 }
 
-export function exportDesign(design: Design, target: string): string {
+export function exportDesign(design: Design, target: string, options: ExportOptions = {}): string {
   switch (target) {
-    case 'latex': return latexFragment(design);
-    case 'python': return pythonModule(design, 'numpy');
-    case 'torch': return pythonModule(design, 'torch');
-    case 'json': return `${JSON.stringify(derivationJson(design), null, 2)}\n`;
+    case 'latex': return latexFragment(design, options);
+    case 'python': return pythonModule(design, 'numpy', options);
+    case 'torch': return pythonModule(design, 'torch', options);
+    case 'json': return `${JSON.stringify(derivationJson(design, options), null, 2)}\n`;
     default: throw new OdeforgeError(`--to must be one of ${exportTargets.join(', ')}, not "${target}"`);
   }
 }
+
+/**
+ * Export a spec file. When neither the spec nor the caller fixes the dimension, the export is written for
+ * any d: the design is built in two dimensions, and the export is accepted only if both give the same text
+ * (every d-dependence is then symbolic, in d and S_d); otherwise the dimension must be given.
+ */
+export function exportSpecFile(specPath: string, target: string, options: { dimension?: number } = {}): string {
+  const spec = loadSpec(specPath);
+  if (spec.dimension !== undefined || options.dimension !== undefined) {
+    return exportDesign(buildDesign(spec, options), target);
+  }
+  const texts = OPEN_DIMENSION_PROBES.map((dimension) => exportDesign(buildDesign(spec, { dimension }), target, { openDimension: true }));
+  if (texts.some((text) => text !== texts[0])) {
+    throw new OdeforgeError('this design cannot be exported for an open dimension: numbers in its derivation depend on d',
+      { file: spec.file, line: 1, column: 1 }, 'pass --dim D, or add `dimension: D` to the spec');
+  }
+  return texts[0]!;
+}
+
+/** Two dimensions whose exports must agree for an open-dimension export. */
+const OPEN_DIMENSION_PROBES = [3, 5];

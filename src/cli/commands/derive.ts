@@ -1,6 +1,6 @@
 // `odeforge derive <spec> [--dim D] [--format text|json|latex]`: print what the design derives.
 import type { Command } from 'commander';
-import { exportDesign } from '../../export/index.js';
+import { exportDesign, terminalJson, terminalText } from '../../export/index.js';
 import { loadDesign, OdeforgeError, type Design } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
 
@@ -18,14 +18,15 @@ export function register(program: Command): void {
 }
 
 function render(design: Design, format: string): string {
-  if (format === 'json' || format === 'latex') return exportDesign(design, format);
-  if (format === 'text') return renderText(design);
+  if (format === 'json') return terminalJson(exportDesign(design, format));
+  if (format === 'latex') return exportDesign(design, format);
+  if (format === 'text') return terminalText(renderText(design));
   throw new OdeforgeError(`--format must be text, json or latex, not "${format}"`);
 }
 
 function renderText(design: Design): string {
   const head = `${design.name} (${design.family}, d = ${design.dimension}, t ∈ [${design.epsilon}, ${design.T}], prior ${design.prior.kind})`;
-  const width = Math.max(...Object.keys(design.derivation).map((k) => k.length));
+  const width = Object.keys(design.derivation).reduce((widest, k) => Math.max(widest, k.length), 0);
   const lines = Object.entries(design.derivation).map(([name, q]) => `  ${name.padEnd(width)} = ${q.expr}`);
   return `${head}\n${lines.join('\n')}\n`;
 }
