@@ -1,6 +1,5 @@
 // The frame every report plot is drawn in: linear or log scales, round ticks, grid, axis labels, a title and a
 // legend outside the plot area (so it never hides data). Knows nothing about designs or what is plotted.
-import { niceTicks } from './svg.js';
 import { escapeXml, formatNumber, powerOfTen } from './text.js';
 
 export type ScaleKind = 'linear' | 'log';
@@ -52,6 +51,17 @@ export interface Frame {
 const fontSize = 12;
 const charWidth = 6.8;
 
+/** Round tick values 1, 2 or 5 × 10^k apart covering [lo, hi], about `count` of them. */
+export function niceTicks(lo: number, hi: number, count = 6): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return ticks;
+}
+
 /** Pixel coordinate as written in SVG. */
 export const pixel = (v: number): string => v.toFixed(2);
 
@@ -87,7 +97,7 @@ function tickLabels(axis: Axis, ticks: readonly number[]): string[] {
   }
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const big = Math.max(...ticks.map(Math.abs));
+  const big = ticks.reduce((largest, v) => Math.max(largest, Math.abs(v)), 0);
   if (big >= 1e5 || (big > 0 && big < 1e-3)) return ticks.map((v) => formatNumber(v));
   return ticks.map((v) => (v === 0 ? '0' : v.toFixed(Math.min(decimals, 12)).replace('-', '−')));
 }
@@ -117,7 +127,7 @@ interface LegendLayout {
 function legendLayout(legend: readonly LegendEntry[], placement: 'right' | 'below', rowWidth: number): LegendLayout {
   if (legend.length === 0) return { width: 0, height: 0, offsets: [] };
   if (placement === 'right') {
-    return { width: Math.max(...legend.map(entryWidth)), height: legend.length * 18 + 10, offsets: legend.map((_, k) => ({ x: 8, y: 16 + 18 * k })) };
+    return { width: legend.reduce((widest, entry) => Math.max(widest, entryWidth(entry)), 0), height: legend.length * 18 + 10, offsets: legend.map((_, k) => ({ x: 8, y: 16 + 18 * k })) };
   }
   const offsets: { x: number; y: number }[] = [];
   let x = 8;

@@ -3,8 +3,7 @@
 // Design through the public API only; the drawing is plots.ts's (and svg.ts's scatter).
 import type { Design } from '../index.js';
 import type { ScaleKind } from './axes.js';
-import { linePlotSvg, quiverSvg, trajectoriesSvg, type PointLayer } from './plots.js';
-import { scatterSvg } from './svg.js';
+import { linePlotSvg, quiverSvg, scatterSvg, trajectoriesSvg, type PointLayer } from './plots.js';
 import { formatNumber, superscript } from './text.js';
 
 /** One plot of the page: an id for the page's anchors and tests, a caption, the SVG. */
@@ -262,7 +261,7 @@ export function velocityFigures(design: Design, data: PlotData, times: readonly 
   });
 }
 
-/** Samples over data, with svg.ts's scatter (the same plot as `sample --plot`). */
+/** Samples over data: the same scatter as `sample --plot`. */
 export function samplesFigure(design: Design, data: PlotData, samples: Float64Array): Figure {
   const n = samples.length / data.dim;
   const coords = data.dim > 2 ? ' (first two coordinates)' : '';
@@ -274,7 +273,7 @@ export function samplesFigure(design: Design, data: PlotData, samples: Float64Ar
         { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.8, opacity: 0.7 },
         { points: samples, dim: data.dim, label: `samples (${n})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
       ],
-      { title: `${design.name}: samples over data${coords}`, width: 400, height: 400, xLabel: 'x₁', yLabel: 'x₂' },
+      { id: 'samples', title: `${design.name}: samples over data${coords}`, width: 420, height: 470 },
     ),
   };
 }

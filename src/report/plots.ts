@@ -1,5 +1,6 @@
-// The report's plots as standalone SVG strings (no browser, no dependencies): line plots (ψ_t(r), φ_t(r),
-// trajectory traces), a quiver of a vector field over data, and trajectories in the plane. Pure functions of
+// Every plot odeforge draws, as standalone SVG strings (no browser, no dependencies): line plots (ψ_t(r), φ_t(r),
+// trajectory traces), a quiver of a vector field over data, trajectories in the plane, and the scatter of
+// samples over data (the report's and `sample --plot`'s). Pure functions of
 // numbers; what to plot for a design is decided in figures.ts.
 import { equalAspect, frame, pixel, plotArea, type Axis, type LegendEntry, type ScaleKind } from './axes.js';
 import { escapeXml, formatNumber } from './text.js';
@@ -312,4 +313,22 @@ export function trajectoriesSvg(options: TrajectoryPlotOptions): string {
   body.push(`<g class="starts" fill="white" stroke="${escapeXml(startColor)}" stroke-width="1.3">\n${marks(starts.points)}\n</g>`);
   body.push(`<g class="ends" fill="${escapeXml(endColor)}">\n${marks(ends.points)}\n</g>`);
   return `${f.head}\n${body.join('\n')}\n${f.tail}`;
+}
+
+export interface ScatterOptions extends Partial<PlaneOptions> {
+  /** At most this many dots per set (an even stride through the points; default 20000). */
+  maxPoints?: number;
+}
+
+/**
+ * Point sets (samples over data) in the plane of their first two coordinates, on equally scaled axes, each with
+ * its legend entry. `sample --plot` writes it as a file, the report shows it.
+ */
+export function scatterSvg(series: readonly PointLayer[], options: ScatterOptions = {}): string {
+  const box = boxOf(series) ?? { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };
+  const legend: LegendEntry[] = series.map((s) => ({ label: s.label, color: s.color, mark: 'dot' }));
+  const size = { width: 640, height: 680, ...options, id: options.id ?? 'samples' };
+  const f = planeFrame(size, box, legend, options.notes ?? []);
+  const layers = series.map((s) => pointsSvg({ radius: 1.6, opacity: 0.7, maxPoints: options.maxPoints ?? 20000, ...s }, f.px, f.py));
+  return `${f.head}\n${layers.join('\n')}\n${f.tail}`;
 }

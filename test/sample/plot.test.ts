@@ -1,6 +1,8 @@
-// The `--plot` SVG (src/report/svg.ts): round ticks, one marker per point, escaped labels, equal axis scales.
+// The `--plot` SVG (scatterSvg of src/report/plots.ts, the report's scatter too): round ticks, one marker per
+// point, escaped labels, equal axis scales.
 import { describe, expect, it } from 'vitest';
-import { niceTicks, scatterSvg } from '../../src/report/svg.js';
+import { niceTicks } from '../../src/report/axes.js';
+import { scatterSvg } from '../../src/report/plots.js';
 
 describe('niceTicks', () => {
   it.each([
@@ -36,8 +38,8 @@ describe('scatterSvg', () => {
     expect(svg).toContain('data &lt;8gaussians&gt;');
     expect(svg).toContain('samples &amp; more');
     expect(svg).toContain('VE: samples over data');
-    expect(svg).toMatch(/>x1<\/text>/);
-    expect(svg).toMatch(/>x2<\/text>/);
+    expect(svg).toMatch(/>x₁<\/text>/);
+    expect(svg).toMatch(/>x₂<\/text>/);
     expect(svg).toMatch(/class="tick-labels"[\s\S]*>0<\/text>/);
   });
 

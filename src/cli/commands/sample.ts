@@ -12,7 +12,7 @@ import { dataset, datasetNames } from '../../io/datasets.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import type { DataTable } from '../../io/table.js';
 import { createRng } from '../../numeric/rng.js';
-import { scatterSvg } from '../../report/svg.js';
+import { scatterSvg } from '../../report/plots.js';
 import { sample, type DesignSource, type SampleOptions, type SampleResult } from '../../sample/index.js';
 import { gridNames, solverNames, type GridName, type TimeVariable } from '../../solvers/index.js';
 import { parseNumber, parsePositiveInteger } from '../options.js';
