@@ -1,4 +1,4 @@
-// The NumPy/SciPy reference sampler (shared/reference/numpy_sampler.py), driven as a user would run it:
+// The NumPy/SciPy reference sampler (bench/numpy_sampler.py), driven as a user would run it:
 // whole python3 processes, timed from the outside. Also its data: toy_data saved as CSV by save_data.
 import { spawnSync } from 'node:child_process';
 import { dirname, basename } from 'node:path';

@@ -1,4 +1,4 @@
-// `npm run bench`: odeforge's sampler against the NumPy/SciPy reference (shared/reference/numpy_sampler.py),
+// `npm run bench`: odeforge's sampler against the NumPy/SciPy reference (bench/numpy_sampler.py),
 // side by side in one run from the same starting points (side-by-side.ts), whole-process wall times as ratios;
 // then field throughput, scaling with n, m, d, and accuracy against batch size. Prints markdown tables and
 // writes out/bench.json.
@@ -30,7 +30,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reference: resolve(root, '../shared/reference/numpy_sampler.py'), reps: 1, quick: false, scipyAccuracy: false };
+  const args: Args = { reference: resolve(root, 'bench/numpy_sampler.py'), reps: 1, quick: false, scipyAccuracy: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--reference') args.reference = resolve(argv[++i]!);
