@@ -1,5 +1,6 @@
 // Mapping of failures to what the user sees: one line and an exit code (0 ok, 1 failed check or
 // integration, 2 bad input). Stack traces only for internal bugs.
+import { terminalText } from '../export/index.js';
 import { IntegrationError, OdeforgeError, VerificationFailed } from '../index.js';
 
 export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
@@ -7,11 +8,11 @@ export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 } as cons
 /** Print `error` the way a user should see it; returns the exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof OdeforgeError) {
-    process.stderr.write(`odeforge: ${error.format()}\n`);
+    process.stderr.write(`odeforge: ${terminalText(error.format())}\n`);
     return exitCodes.badInput;
   }
   if (error instanceof IntegrationError) {
-    process.stderr.write(`odeforge: ${error.message} (sample ${error.sampleIndex}, t = ${error.t})\n`);
+    process.stderr.write(`odeforge: ${terminalText(error.message)} (sample ${error.sampleIndex}, t = ${error.t})\n`);
     return exitCodes.failed;
   }
   if (error instanceof VerificationFailed) {
@@ -21,7 +22,7 @@ export function reportError(error: unknown): number {
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('commander.')) return exitCodes.badInput;
-  process.stderr.write(`odeforge: internal error: ${(error as Error).message ?? String(error)}\n`);
+  process.stderr.write(`odeforge: internal error: ${terminalText((error as Error).message ?? String(error))}\n`);
   if (process.env.ODEFORGE_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   process.stderr.write('odeforge: this is a bug; please report it with the spec and command that caused it\n');
   return exitCodes.internal;

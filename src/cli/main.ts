@@ -8,6 +8,7 @@ import { register as registerDataset } from './commands/dataset.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerVerify } from './commands/verify.js';
 import { register as registerReport } from './commands/report.js';
+import { exitCleanlyOnSignalsWhileWriting } from '../io/atomic.js';
 import { reportError, exitCodes } from './errors.js';
 
 function program(): Command {
@@ -33,4 +34,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitCleanlyOnSignalsWhileWriting();
 process.exitCode = await main(process.argv);

@@ -9,7 +9,9 @@ export function plainField(kernel: Kernel, velocity: PairFunction, score: PairFu
   const rows = Array.from({ length: m }, (_, i) => data.subarray(i * d, (i + 1) * d));
   const weighted = (fn: PairFunction) => (t: number, x: ArrayLike<number>): Float64Array => {
     const logs = rows.map((row) => kernel.logDensity(t, x, row));
-    const top = Math.max(...logs);
+    // a loop, not Math.max(...logs): spreading 125k+ data points overflows the call stack
+    let top = -Infinity;
+    for (const l of logs) if (l > top) top = l;
     // every kernel is zero at x (compact support): there is no marginal field here, say so rather than NaN
     if (!(top > -Infinity)) throw new RangeError(`x = (${Array.from(x).join(', ')}) is outside the support of every data point's kernel at t = ${t}`);
     const weights = logs.map((l) => Math.exp(l - top));

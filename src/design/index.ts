@@ -1,6 +1,6 @@
 // Families → Design: the one entry point that turns a resolved spec and a dimension into a Design.
 import { OdeforgeError } from '../errors.js';
-import { loadSpec, parseSpec, type DesignSpec } from '../spec/index.js';
+import { parseSpec, readSpecText, type DesignSpec } from '../spec/index.js';
 import { bindingFor } from './bind.js';
 import { noiseFor, poissonNoise } from './noise.js';
 import { pathDesign } from './path.js';
@@ -17,12 +17,19 @@ export interface DesignOptions {
 
 /** Load a spec file and build its Design. @throws OdeforgeError (positioned) for any bad input. */
 export function loadDesign(specPath: string, options: DesignOptions = {}): Design {
-  return buildDesign(loadSpec(specPath), options);
+  // read once (a regular file within the size limit): the design and its origin, which workers rebuild, come
+  // from the same bytes
+  return designFromText(readSpecText(specPath), { ...options, file: specPath });
 }
 
-/** Build a Design from spec text (YAML or JSON). */
+/**
+ * Build a Design from spec text (YAML or JSON). It keeps the text as its `origin`, so that sample() can run
+ * worker threads without a designSource.
+ */
 export function designFromText(text: string, options: DesignOptions & { file?: string } = {}): Design {
-  return buildDesign(parseSpec(text, options.file), options);
+  const design = buildDesign(parseSpec(text, options.file), options);
+  const origin: Design['origin'] = { specText: text, file: options.file, dimension: design.dimension };
+  return Object.defineProperty(design, 'origin', { value: origin, enumerable: false });
 }
 
 /** Build the Design of a resolved spec. */

@@ -7,7 +7,7 @@ import { plainField } from './field.js';
 import type { Noise } from './noise.js';
 import { buildPrior } from './prior.js';
 import { scheduleAt, type ScheduleFunctions } from './schedule.js';
-import type { Design, FamilyName, Kernel, PathConversions } from './types.js';
+import type { ConditionalDerivatives, Design, FamilyName, Kernel, PathConversions } from './types.js';
 import { combine, distance2 } from './vector.js';
 
 export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: ScheduleFunctions, noise: Noise, binding: Binding): Design {
@@ -35,6 +35,7 @@ export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: Sched
     name: spec.name, description: spec.description, family, dimension: d,
     T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
     kernel, conditionalVelocity, conditionalScore,
+    conditionalDerivatives: pathDerivatives(schedule, noise, d),
     schedule: (t) => scheduleAt(schedule, t),
     conversions: pathConversions(schedule, noise),
     prior,
@@ -74,6 +75,28 @@ function pathKernel(schedule: ScheduleFunctions, noise: Noise, d: number): Kerne
     },
     radialCdf: (t, r) => noise.cdf(r / schedule.sigma(t)),
     radialQuantile: (t, u) => schedule.sigma(t) * noise.quantile(u),
+  };
+}
+
+/**
+ * log p = −d log σ + log q(ρ²) with ρ² = |x − α x0|²/σ², so ∂t log p = −d σ̇/σ + (d log q/dρ²) ∂tρ²,
+ * ∂tρ² = −2 (α̇ x0·(x − α x0))/σ² − 2ρ² σ̇/σ; and ∇·v = d σ̇/σ, v being affine in x with slope σ̇/σ.
+ */
+function pathDerivatives(schedule: ScheduleFunctions, noise: Noise, d: number): ConditionalDerivatives {
+  return {
+    dtLogDensity: (t, x, x0) => {
+      const { alpha, sigma, dAlpha, dSigma } = scheduleAt(schedule, t);
+      let drift = 0, offset2 = 0;
+      for (let j = 0; j < x.length; j++) {
+        const z = x[j]! - alpha * x0[j]!;
+        drift += dAlpha * x0[j]! * z;
+        offset2 += z * z;
+      }
+      const rate = dSigma / sigma;
+      const rho2 = offset2 / (sigma * sigma);
+      return -d * rate + noise.dLogDensity(rho2) * (-2 * (drift / (sigma * sigma)) - 2 * rho2 * rate);
+    },
+    divergence: (t) => (d * schedule.dSigma(t)) / schedule.sigma(t),
   };
 }
 

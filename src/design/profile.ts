@@ -22,6 +22,9 @@ export interface RadialProfile {
   dpsiDt: Fn2;
   /** k_t(r) = −∂tψ / (r ∂rψ). */
   k: Fn2;
+  /** ∂_t log φ_t(r) and ∂_r k_t(r), exact, for verify's continuity residuals (absent for quadrature profiles). */
+  dtLogPhi?: Fn2;
+  dkDr?: Fn2;
   /** r with ψ_t(r) = u. */
   quantile: Fn2;
   derivation: Record<string, DerivedQuantity>;
@@ -60,9 +63,11 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
     dpsiDr: compileIn(dpsiDr, vars, binding) as Fn2,
   };
   const k = velocity ? (compileIn(velocity, vars, binding) as Fn2) : underflowSafeK(kNode, dpsiDt, dpsiDr, binding);
+  const exact = exactDerivatives(logDpsiDr, kNode, k, binding);
   return {
     ...compiled,
     k,
+    ...exact,
     field: {
       logRow: compileRowKernel(termsWith(logPhi, 'r'), binding.constants),
       // φ ∝ ∂rψ / r^{d−1}, its factors free of r dropped
@@ -84,6 +89,10 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
       { name: '∂rψ', value: compiled.dpsiDr, derivativeOf: compiled.psi, variable: 'r' },
       { name: '∂tψ', value: compiled.dpsiDt, derivativeOf: compiled.psi, variable: 't' },
       { name: '∂r log φ', value: compiled.dLogPhiDr, derivativeOf: compiled.logPhi, variable: 'r' },
+      ...(exact ? [
+        { name: '∂t log φ', value: exact.dtLogPhi, derivativeOf: compiled.logPhi, variable: 't' as const },
+        { name: '∂r k', value: exact.dkDr, derivativeOf: k, variable: 'r' as const },
+      ] : []),
     ],
   };
 }
@@ -99,6 +108,41 @@ function underflowSafeK(kNode: MathNode, dpsiDt: MathNode, dpsiDr: MathNode, bin
     const value = direct(t, r);
     return Number.isFinite(value) ? value : safe(t, r);
   };
+}
+
+/**
+ * ∂t log φ = ∂t log ∂rψ, from the log-space tree (no underflow), and ∂r k (see logDerivativeOf), for verify's
+ * continuity residuals. The trees are differentiated now (a function without a derivative rule means no exact
+ * derivatives, not a failed load) but compiled on first use: sampling never pays for them.
+ */
+function exactDerivatives(logDpsiDr: MathNode, kNode: MathNode, k: Fn2, binding: Binding): { dtLogPhi: Fn2; dkDr: Fn2 } | undefined {
+  let trees: { dtLogPhi: MathNode; dk: MathNode; dLogK: MathNode };
+  try {
+    trees = { dtLogPhi: differentiate(logDpsiDr, 't'), dk: differentiate(kNode, 'r'), dLogK: differentiate(logAbs(kNode), 'r') };
+  } catch {
+    return undefined;
+  }
+  const compiled = (node: MathNode): Fn2 => onFirstCall(() => compileIn(node, vars, binding) as Fn2);
+  return { dtLogPhi: compiled(trees.dtLogPhi), dkDr: logDerivativeOf(k, compiled(trees.dk), compiled(trees.dLogK)) };
+}
+
+/**
+ * ∂r k as k · ∂r log|k|, log|k| from the log-space tree: the quotient rule on k's own tree squares ∂rψ, which
+ * underflows (or loses its digits as a subnormal) far in the tail, where the marginal field still uses k.
+ * Where k = 0 (log|k| has no derivative) the plain derivative of k's tree.
+ */
+function logDerivativeOf(k: Fn2, plain: Fn2, logarithmic: Fn2): Fn2 {
+  return (t, r) => {
+    const value = k(t, r);
+    const viaLog = value * logarithmic(t, r);
+    return value !== 0 && Number.isFinite(viaLog) ? viaLog : plain(t, r);
+  };
+}
+
+/** A function built on its first call. */
+function onFirstCall(build: () => Fn2): Fn2 {
+  let fn: Fn2 | undefined;
+  return (t, r) => (fn ??= build())(t, r);
 }
 
 /** φ, log φ and ϕ for display, with d and S_{d−1} kept as symbols (MATH.md §2). */

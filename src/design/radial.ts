@@ -1,13 +1,14 @@
 // The radial (time-separated isotropic) family (MATH.md §2): a cumulative ψ_t(r), given or integrated
 // from a radial density; kernel φ_t(r) = ∂rψ/(S r^{d−1}) in log space, v = k_t(r)(x − x0).
 import type { DesignSpec, Expression } from '../spec/index.js';
+import { checkRadialCdf } from './admissible.js';
 import type { Binding } from './bind.js';
 import { densityProfile } from './density.js';
 import { plainField } from './field.js';
 import { drawRadial } from './noise.js';
 import { buildPrior } from './prior.js';
 import { radialProfile, type RadialProfile } from './profile.js';
-import type { Design, Kernel } from './types.js';
+import type { ConditionalDerivatives, Design, Kernel } from './types.js';
 import { distance2 } from './vector.js';
 
 type RadialBody = Extract<DesignSpec['body'], { family: 'radial' }>;
@@ -18,6 +19,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     ? { profile: radialProfile(body.cumulative.node, binding, body.velocity?.node), derivation: {} }
     : densityProfile(body.density as Expression, binding, spec, body.velocity?.node);
   const profile = cumulative.profile;
+  if (body.cumulative) checkRadialCdf(profile.psi, body.cumulative, spec);
   const { logPhi, dLogPhiDr } = profile;
   const kernel = radialKernel(profile, logPhi, d);
   const conditionalVelocity = (t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array =>
@@ -32,6 +34,7 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     name: spec.name, description: spec.description, family: 'radial', dimension: d,
     T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
     kernel, conditionalVelocity, conditionalScore, prior,
+    ...radialDerivatives(profile, d),
     fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr, ...profile.field },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),
     derivation: {
@@ -58,6 +61,22 @@ function radialKernel(profile: RadialProfile, logPhi: (t: number, r: number) => 
     },
     radialCdf: (t, r) => profile.psi(t, r),
     radialQuantile: (t, u) => profile.quantile(t, u),
+  };
+}
+
+/** Exact ∂t log p = ∂t log φ_t(r) and ∇·(k_t(r)(x − x0)) = d k + r ∂r k, when the profile has them. */
+function radialDerivatives(profile: RadialProfile, d: number): { conditionalDerivatives?: ConditionalDerivatives } {
+  const { dtLogPhi, dkDr, k } = profile;
+  if (dtLogPhi === undefined || dkDr === undefined) return {};
+  const radius = (x: ArrayLike<number>, x0: ArrayLike<number>): number => Math.sqrt(distance2(x, x0));
+  return {
+    conditionalDerivatives: {
+      dtLogDensity: (t, x, x0) => dtLogPhi(t, radius(x, x0)),
+      divergence: (t, x, x0) => {
+        const r = radius(x, x0);
+        return d * k(t, r) + r * dkDr(t, r);
+      },
+    },
   };
 }
 

@@ -96,6 +96,18 @@ export interface DerivedQuantity {
   python?: string;
 }
 
+/**
+ * Exact derivatives of the conditional pair (p_t(·|x0), v_t(·|x0)), from the design's symbolic trees: with
+ * `conditionalScore` they give every term of the continuity equation ∂t log p + ∇·v + v·∇log p = 0 without
+ * finite differences. Absent where a quantity is only known by quadrature.
+ */
+export interface ConditionalDerivatives {
+  /** ∂t log p_t(x | x0) at fixed x. */
+  dtLogDensity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): number;
+  /** ∇x · v_t(x | x0). */
+  divergence(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): number;
+}
+
 /** Marginal velocity and score of an empirical data set (plain, unbatched; the fast one is field/). */
 export interface MarginalField {
   velocity(t: number, x: ArrayLike<number>): Float64Array;
@@ -140,11 +152,19 @@ export interface Design {
   parameters: Readonly<Record<string, number>>;
   /** The spec's `sampler:` defaults (solver, rtol, atol, steps, grid); sample() uses them where its options are silent. */
   sampler?: Readonly<SamplerDefaults>;
+  /**
+   * The spec text it was built from (with its file, for messages, and dimension), so that worker threads can
+   * build it again: its compiled closures cannot cross threads. Set by loadDesign and designFromText, not
+   * enumerable, so that a modified copy (`{ ...design, T: 10 }`) does not claim it.
+   */
+  readonly origin?: { specText: string; file?: string; dimension: number };
   kernel: Kernel;
   /** v_t(x | x0). */
   conditionalVelocity(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;
   /** ∇_x log p_t(x | x0). */
   conditionalScore(t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array;
+  /** Exact ∂t log p and ∇·v of the conditional pair, for verify's continuity residuals (absent: finite differences). */
+  conditionalDerivatives?: ConditionalDerivatives;
   /** Path families (path, sde, poisson) only. */
   schedule?: (t: number) => Schedule;
   conversions?: PathConversions;

@@ -28,7 +28,7 @@ function fields(line: string): Field[] {
 
 /**
  * Parse CSV text into an n × d table.
- * @throws OdeforgeError with file:line:col for an empty file, ragged rows, non-numeric or non-finite values
+ * @throws OdeforgeError with file:line:col for an empty file, ragged rows, non-numeric, non-finite or overflowing values
  */
 export function parseCsv(text: string, file?: string): DataTable {
   const lines = text.split(/\r?\n/);
@@ -68,7 +68,11 @@ export function parseCsv(text: string, file?: string): DataTable {
         const shown = f.text === '' ? 'an empty field' : `"${f.text}"`;
         throw new OdeforgeError(`row ${row}, ${name}: ${shown} is not a number`, { file, line: li + 1, column: f.column });
       }
-      values.push(Number(f.text));
+      const value = Number(f.text);
+      if (!Number.isFinite(value)) {
+        throw new OdeforgeError(`row ${row}, ${name}: ${f.text} overflows to ${value} (beyond ±1.8e308)`, { file, line: li + 1, column: f.column }, 'rescale the data');
+      }
+      values.push(value);
     }
     rows++;
   }

@@ -1,12 +1,13 @@
 // Reading and writing data files by extension (.csv, .npy, .json): the one place that maps a path to a format.
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { OdeforgeError } from '../errors.js';
+import { limits } from '../limits.js';
 import type { GaussianMixture } from '../field/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { formatCsv, parseCsv } from './csv.js';
 import { formatJson, parseJsonData } from './json.js';
 import { formatNpy, parseNpy } from './npy.js';
+import { readRegularFile } from './read.js';
 import type { DataTable } from './table.js';
 
 export type DataFormat = 'csv' | 'npy' | 'json';
@@ -19,13 +20,18 @@ export function formatOf(path: string): DataFormat {
 }
 
 function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new OdeforgeError(`cannot read data file: ${what}`, { file: path });
+  return readRegularFile(path, { maxBytes: limits.dataBytes, what: 'data file' });
+}
+
+/** A table within the limits: its dimension is a design's, its size what the samplers will hold. */
+function checkTableSize(table: DataTable, file: string): DataTable {
+  if (table.dim > limits.dimension) {
+    throw new OdeforgeError(`the data has ${table.dim} columns, above the dimension limit of ${limits.dimension}`, { file });
   }
+  if (table.rows * table.dim > limits.values) {
+    throw new OdeforgeError(`the data holds ${table.rows} × ${table.dim} values, above the limit of ${limits.values}`, { file });
+  }
+  return table;
 }
 
 /** A data source: points (CSV, NPY, JSON) or an analytic Gaussian mixture (JSON). */
@@ -35,8 +41,11 @@ export type DataSource = { kind: 'table'; table: DataTable } | { kind: 'mixture'
 export function readDataSource(path: string): DataSource {
   const format = formatOf(path);
   const bytes = readBytes(path);
-  if (format === 'json') return parseJsonData(bytes.toString('utf8'), path);
-  return { kind: 'table', table: format === 'csv' ? parseCsv(bytes.toString('utf8'), path) : npyTable(bytes, path) };
+  if (format === 'json') {
+    const source = parseJsonData(bytes.toString('utf8'), path);
+    return source.kind === 'table' ? { kind: 'table', table: checkTableSize(source.table, path) } : source;
+  }
+  return { kind: 'table', table: checkTableSize(format === 'csv' ? parseCsv(bytes.toString('utf8'), path) : npyTable(bytes, path), path) };
 }
 
 /**

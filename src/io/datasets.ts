@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Matrix, QrDecomposition } from 'ml-matrix';
 import type { Rng } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
+import { limits } from '../limits.js';
 import { sampleStream } from '../numeric/rng.js';
 
 export type DatasetName = 'moons' | 'circles' | 'swissroll' | '8gaussians' | 'checkerboard' | 'pinwheel';
@@ -146,8 +147,13 @@ export function checkDataset(name: string, options: DatasetOptions): asserts nam
     throw new OdeforgeError(`unknown data set "${name}"`, {}, `use one of ${datasetNames.join(', ')}`);
   }
   if (!Number.isInteger(options.n) || options.n < 1) throw new OdeforgeError(`the number of points must be a positive integer, got ${options.n}`);
+  if (options.n > limits.points) throw new OdeforgeError(`${options.n} points is above the limit of ${limits.points} points`);
   const dim = options.dim ?? 2;
   if (!Number.isInteger(dim) || dim < 2) throw new OdeforgeError(`toy data sets have dimension 2 or more, got ${dim}`);
+  if (dim > limits.datasetDimension) {
+    throw new OdeforgeError(`toy data sets have dimension at most ${limits.datasetDimension} (the limit: their random rotation costs d³), got ${dim}`);
+  }
+  if (options.n * dim > limits.values) throw new OdeforgeError(`${options.n} × ${dim} values is above the limit of ${limits.values} values`);
 }
 
 /**
@@ -172,7 +178,7 @@ export function toyDataset(name: DatasetName, options: DatasetOptions, points: R
 /**
  * n points of the toy data set `name` in `dim` dimensions (default 2), fixed by `seed` (default 0).
  * @example dataset('8gaussians', { n: 512, seed: 1 }) // Float64Array of 512 × 2
- * @throws OdeforgeError for an unknown name, n < 1 or dim < 2
+ * @throws OdeforgeError for an unknown name, n < 1, dim < 2, or n or dim above the limits
  */
 export function dataset(name: string, options: DatasetOptions & { seed?: number }): Float64Array {
   checkDataset(name, options);

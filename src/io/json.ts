@@ -3,30 +3,32 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { OdeforgeError, type SourcePosition } from '../errors.js';
 import type { GaussianMixture } from '../field/types.js';
+import { jsonErrorMessage, jsonErrorOffset, lineColumnOf } from './json-syntax.js';
 import type { DataTable } from './table.js';
 
 export type JsonData = { kind: 'table'; table: DataTable } | { kind: 'mixture'; mixture: GaussianMixture };
 
-/** Where the value at `path` sits in the text (re-parsed only when an error is reported). */
-function locate(text: string, file: string | undefined, path: (string | number)[]): SourcePosition {
+/** Where the value at `path` sits in the text, and its text as written (re-parsed only when an error is reported). */
+function locate(text: string, file: string | undefined, path: (string | number)[]): SourcePosition & { raw?: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   if (!node?.range) return { file };
   const { line, col } = lineCounter.linePos(node.range[0]);
-  return { file, line, column: col };
+  return { file, line, column: col, raw: text.slice(node.range[0], node.range[1]) };
 }
 
-function syntaxError(text: string, file: string | undefined, error: SyntaxError): OdeforgeError {
-  const match = /position (\d+)/.exec(error.message);
-  if (!match) return new OdeforgeError(`invalid JSON: ${error.message}`, { file });
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split('\n');
-  return new OdeforgeError(`invalid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`, {
-    file,
-    line: before.length,
-    column: before[before.length - 1]!.length + 1,
-  });
+/** A value that is not a finite number, shown as written: JSON.parse turns 1e999 into Infinity, which prints as null. */
+function notFinite(text: string, file: string | undefined, path: (string | number)[], what: string, value: unknown): OdeforgeError {
+  const { raw, ...where } = locate(text, file, path);
+  const shown = raw ?? JSON.stringify(value);
+  const overflow = typeof value === 'number' ? ' (it overflows to ' + String(value) + ')' : '';
+  return new OdeforgeError(`${what}: ${shown} is not a finite number${overflow}`, where);
+}
+
+function syntaxError(text: string, file: string | undefined, error: unknown): OdeforgeError {
+  const offset = jsonErrorOffset(text);
+  return new OdeforgeError(`invalid JSON: ${jsonErrorMessage(error, text, offset)}`, { file, ...lineColumnOf(text, Math.max(offset, 0)) });
 }
 
 /**
@@ -38,7 +40,7 @@ export function parseJsonData(text: string, file?: string): JsonData {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw syntaxError(text, file, error as SyntaxError);
+    throw syntaxError(text, file, error);
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
@@ -64,8 +66,7 @@ function tableFrom(text: string, file: string | undefined, rows: unknown[], pref
     }
     point.forEach((v, c) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new OdeforgeError(`row ${i + 1}, column ${c + 1}: ${JSON.stringify(v)} is not a finite number`,
-          locate(text, file, Array.isArray(row) ? [...prefix, i, c] : [...prefix, i]));
+        throw notFinite(text, file, Array.isArray(row) ? [...prefix, i, c] : [...prefix, i], `row ${i + 1}, column ${c + 1}`, v);
       }
       data[i * dim + c] = v;
     });
@@ -82,7 +83,7 @@ function mixtureFrom(text: string, file: string | undefined, obj: Record<string,
   }
   const numbers = (key: string, list: unknown[], path: (string | number)[]): number[] =>
     list.map((v, i) => {
-      if (typeof v !== 'number') throw new OdeforgeError(`"${key}" entry ${i + 1} is not a number`, locate(text, file, [...path, i]));
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw notFinite(text, file, [...path, i], `"${key}" entry ${i + 1}`, v);
       return v;
     });
   const means = (obj.means as unknown[]).map((m, j) => {

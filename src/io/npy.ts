@@ -1,5 +1,6 @@
 // NumPy .npy files (format 1.0 written; 1.0–3.0 read): float64 arrays in C order, readable by np.load.
 import { OdeforgeError } from '../errors.js';
+import { limits } from '../limits.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -41,8 +42,11 @@ export function parseNpy(bytes: Uint8Array, file?: string): NpyArray {
   const dtype = DTYPES[key];
   if (!dtype) throw new OdeforgeError(`unsupported .npy dtype '${descr[1]}${key}'`, where, 'save the data as float64');
   const little = descr[1] !== '>';
-  const shape = shapeText[1]!.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  const shape = parseShape(shapeText[1]!, file);
   const count = shape.reduce((a, b) => a * b, 1);
+  if (count > limits.values) {
+    throw new OdeforgeError(`.npy shape (${shape.join(', ')}) holds ${count} values, above the limit of ${limits.values}`, where);
+  }
   const offset = start + headerLength;
   if (bytes.length - offset < count * dtype.size) {
     throw new OdeforgeError(`truncated .npy file: shape (${shape.join(', ')}) needs ${count * dtype.size} bytes of data, found ${bytes.length - offset}`, where);
@@ -50,6 +54,17 @@ export function parseNpy(bytes: Uint8Array, file?: string): NpyArray {
   const data = new Float64Array(count);
   for (let i = 0; i < count; i++) data[i] = dtype.read(view, offset + i * dtype.size, little);
   return { data: fortran[1] === 'True' ? fromFortranOrder(data, shape) : data, shape };
+}
+
+/** The shape tuple's entries: non-negative integers (a header is text anyone can write). */
+function parseShape(text: string, file: string | undefined): number[] {
+  const entries = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return entries.map((entry) => {
+    if (!/^\d{1,15}L?$/.test(entry)) {
+      throw new OdeforgeError(`malformed .npy header: shape entry "${entry}" is not a non-negative integer`, { file }, 'write the file with numpy.save');
+    }
+    return Number.parseInt(entry, 10);
+  });
 }
 
 /** C-order copy of a Fortran-order array. */

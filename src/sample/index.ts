@@ -6,7 +6,8 @@ import type { Design } from '../design/types.js';
 import { recordTimes } from '../solvers/index.js';
 import { chunkContext, resolveTimeVariable, runChunk, startingRows, type ChunkContext, type ChunkResult } from './chunk.js';
 import { chunkPlan, planRun, type SampleOptions, type SamplePlan } from './options.js';
-import { SamplerPool } from './pool.js';
+import { SamplerPool, type RunEvents } from './pool.js';
+import type { DesignSource } from './source.js';
 
 export { priorSamples } from './prior.js';
 export { fieldSource, type SampleOptions } from './options.js';
@@ -26,6 +27,8 @@ export interface SampleStats {
   samples_per_s: number;
   /** Non-finite output values (always 0: a non-finite state throws IntegrationError instead). */
   nonFinite: number;
+  /** Threads that computed samples: the calling one and each worker that finished a chunk. */
+  threads: number;
 }
 
 export interface SampleResult {
@@ -51,22 +54,24 @@ export interface SampleResult {
  */
 export async function sample(design: Design, options: SampleOptions): Promise<SampleResult> {
   const started = performance.now();
-  const plan = planRun(design, options, availableParallelism());
+  // Workers rebuild the design from the caller's source, else from the spec text it was built from.
+  const designSource = options.designSource ?? design.origin;
+  const plan = planRun(design, { ...options, designSource }, availableParallelism());
   plan.method = resolveTimeVariable(design, plan.method);
   const ctx = chunkContext(design, plan);
   const d = design.dimension;
   const chunks = chunkPlan(plan);
-  // A pool of threads − 1 workers, unless the caller brought one; with the default thread count, only when
-  // the run repays their start.
-  const wanted = options.threads !== undefined || worthWorkers(design, ctx, plan);
-  const ownPool = !options.pool && options.designSource && plan.threads > 1 && chunks.length > 1 && wanted
-    ? new SamplerPool(options.designSource, Math.min(plan.threads - 1, chunks.length - 1))
-    : undefined;
+  const workers = new RunWorkers({
+    lent: options.pool,
+    source: designSource,
+    most: Math.min(plan.threads - 1, chunks.length - 1),
+    measured: options.threads === undefined,
+  });
   let results: ChunkResult[];
   try {
-    results = await runChunks(ctx, plan, chunks, options.pool ?? ownPool, options.onProgress);
+    results = await runChunks(ctx, plan, workers.measured ? withProbes(chunks) : chunks, workers, options.onProgress);
   } finally {
-    await ownPool?.close();
+    await workers.close();
   }
 
   const samples = new Float64Array(plan.count * d);
@@ -103,44 +108,98 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
       wall_s: Math.round(wall * 1e4) / 1e4,
       samples_per_s: Math.round((10 * plan.count) / wall) / 10,
       nonFinite,
+      threads: 1 + workers.used,
     },
     trajectories: states && times ? { times: Float64Array.from(times), states } : undefined,
   };
 }
 
 /**
- * Seconds a worker thread needs before it computes: loading and compiling the design (measured here: 0.25 s
- * from the bundle, 0.6 s from dist/).
+ * Seconds a worker thread needs before it computes: loading and compiling the design (measured on this
+ * project's 2-core machine: 0.25–0.5 s from the bundle, 0.6–1 s from dist/).
  */
 const WORKER_START_S = 0.35;
 
+/** Samples in each chunk the first planned one is cut into, so that the calling thread's timing decides early. */
+const PROBE_SAMPLES = 16;
+
 /**
- * Whether the run is long enough for worker threads to pay for their start: a rough cost model of
- * n · m · (evaluations per sample) · (time per sample–data pair), against twice a worker's start.
+ * Seconds of sampling after which the calling thread's chunks are timed: until then the JIT is still compiling
+ * the field's loops (measured here, d = 2, m = 512: the first 16 samples take 2–5× the steady time per sample,
+ * those after ~0.1 s within 20% of it).
  */
-function worthWorkers(design: Design, ctx: ChunkContext, plan: SamplePlan): boolean {
-  const m = plan.source.kind === 'empirical' ? plan.source.data.rows : 1;
-  const evaluations = ctx.method.kind === 'fixed' ? (ctx.method.grid.length - 1) * ctx.method.stepper.stages : 110;
-  const kernel = design.fieldKernel;
-  // Per pair: radial row loops ~20 ns, compiled log-kernels (quadrature profiles, general noise) ~50 ns,
-  // Gaussian/Poisson loops ~6 ns in the plane, ~3 + 0.6 d ns with the SIMD kernels of d ≠ 2.
-  const compiledPerPair = kernel.kind === 'radial' && kernel.directRow ? 20e-9 : 50e-9;
-  const d = design.dimension;
-  const pathPerPair = (d === 2 ? 6 : 3 + 0.6 * d) * 1e-9;
-  const perPair = kernel.kind === 'radial' || kernel.noise.kind === 'radial' ? compiledPerPair : pathPerPair;
-  return plan.count * m * evaluations * perPair > 2 * WORKER_START_S;
+const WARM_UP_S = 0.1;
+
+/**
+ * The worker threads of one run. A caller's pool, or a thread count the caller gave: workers from the
+ * start. Otherwise the calling thread times its chunks once warm and starts workers when the work left, at
+ * the measured rate, is at least twice a worker's start: a worker ready after S seconds saves
+ * (W − S)·k/(k + 1) of the W seconds left with k workers, so with W ≥ 2S at least S/2, clearly above the
+ * noise of a shared machine, and short runs never pay for a start.
+ */
+class RunWorkers {
+  /** Whether the calling thread's timing decides (no pool and no thread count from the caller). */
+  readonly measured: boolean;
+  /** The pool shared with from the start: the caller's, or one for the thread count the caller gave. */
+  readonly atStart: SamplerPool | undefined;
+  private started: SamplerPool | undefined;
+  private computed = 0;
+  private readonly warm = { seconds: 0, samples: 0 };
+  /** Workers that finished a chunk of the run. */
+  used = 0;
+
+  constructor(private readonly setup: { lent?: SamplerPool; source?: DesignSource; most: number; measured: boolean }) {
+    const possible = !setup.lent && setup.source !== undefined && setup.most > 0;
+    this.measured = possible && setup.measured;
+    this.atStart = setup.lent ?? (possible && !setup.measured ? new SamplerPool(setup.source!, setup.most) : undefined);
+  }
+
+  /**
+   * After the calling thread ran `count` samples in `seconds`, with `queue` left: a pool, started now, when
+   * the measured work left repays it.
+   */
+  afterChunk(count: number, seconds: number, queue: [number, number][]): SamplerPool | undefined {
+    if (!this.measured || this.started) return undefined;
+    const warm = this.computed >= WARM_UP_S;
+    this.computed += seconds;
+    if (!warm) return undefined;
+    this.warm.seconds += seconds;
+    this.warm.samples += count;
+    const left = queue.reduce((sum, [, n]) => sum + n, 0);
+    if ((left * this.warm.seconds) / this.warm.samples < 2 * WORKER_START_S) return undefined;
+    this.started = new SamplerPool(this.setup.source!, Math.min(this.setup.most, queue.length));
+    return this.started;
+  }
+
+  poke(): void {
+    (this.atStart ?? this.started)?.poke();
+  }
+
+  /** Close the pools this run started (a caller's pool stays open). */
+  async close(): Promise<void> {
+    const own = this.atStart === this.setup.lent ? this.started : this.atStart;
+    await own?.close();
+  }
+}
+
+/** The first chunk cut into chunks of PROBE_SAMPLES (any cut gives the same samples). */
+function withProbes(chunks: [number, number][]): [number, number][] {
+  const [start, count] = chunks[0]!;
+  const probes: [number, number][] = [];
+  for (let s = start; s < start + count; s += PROBE_SAMPLES) probes.push([s, Math.min(PROBE_SAMPLES, start + count - s)]);
+  return [...probes, ...chunks.slice(1)];
 }
 
 /**
- * Run the chunks on this thread and on the pool's workers, handing each chunk to whoever is free. The
- * calling thread starts at once and yields between chunks, so workers still loading their design never
- * hold the run up.
+ * Run the chunks on this thread and on the workers' (from the start, or from when the calling thread's timing
+ * starts them), handing each chunk to whoever is free. The calling thread starts at once and yields between
+ * chunks, so workers still loading their design never hold the run up.
  */
 async function runChunks(
   ctx: ChunkContext,
   plan: SamplePlan,
   chunks: [number, number][],
-  pool: SamplerPool | undefined,
+  workers: RunWorkers,
   onProgress: SampleOptions['onProgress'],
 ): Promise<ChunkResult[]> {
   const results: ChunkResult[] = [];
@@ -166,7 +225,7 @@ async function runChunks(
   const d = ctx.design.dimension;
   const startingPoints = init ? (start: number, count: number) => startingRows(init, d, start, count) : undefined;
   const setup = { source: plan.source, method: plan.method, seed: plan.seed, saveTimes: plan.saveTimes };
-  const workersDone = pool?.run(setup, queue, {
+  const events: RunEvents = {
     progress(start, fraction) {
       progress.set(start, fraction);
       report();
@@ -175,18 +234,23 @@ async function runChunks(
     failed(error) {
       failure ??= error;
     },
-  }, startingPoints);
+  };
+  const share = (pool: SamplerPool) => pool.run(setup, queue, events, startingPoints);
+  let workersDone = workers.atStart && share(workers.atStart);
   const chunkProgress = (start: number) => (onProgress ? (fraction: number) => {
     progress.set(start, fraction);
     report();
   } : undefined);
   while (queue.length > 0 && !failure) {
     const [start, count] = queue.shift()!;
+    const began = performance.now();
     record(runChunk(ctx, start, count, chunkProgress(start), startingPoints?.(start, count)));
-    pool?.poke();
+    const startedNow = workers.afterChunk(count, (performance.now() - began) / 1000, queue);
+    if (startedNow) workersDone = share(startedNow);
+    workers.poke();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await workersDone;
+  workers.used = (await workersDone) ?? 0;
   if (failure) throw failure;
   return results;
 }

@@ -1,6 +1,7 @@
 // The sampler's options, checked once at the boundary and resolved into a plan (what to sample, how).
 import type { Design } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
+import { limits } from '../limits.js';
 import { empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
 import type { GridName, MethodOptions, SolverName, TimeVariable } from '../solvers/index.js';
@@ -38,9 +39,10 @@ export interface SampleOptions {
   timeVariable?: TimeVariable;
   maxSteps?: number;
   /**
-   * Threads computing, the calling one included; 1 without designSource. By default up to
-   * os.availableParallelism(), with workers started only when the run is long enough to repay their start
-   * (each loads and compiles the design, ~0.25 s from the bundle): small runs stay on the calling thread.
+   * Threads computing, the calling one included; 1 without design.origin or designSource. By default up to
+   * os.availableParallelism(), with workers started only once the calling thread's timing of its first
+   * chunks shows the work left repays their start (each loads and compiles the design, ~0.35 s from the
+   * bundle): small runs stay on the calling thread.
    */
   threads?: number;
   /** Produce only slice `index` (0-based) of `count` contiguous slices of the n samples. */
@@ -49,7 +51,10 @@ export interface SampleOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep trajectories: true, or the number of save times for adaptive solvers (default 65, log-spaced). */
   trajectories?: boolean | number;
-  /** How worker threads rebuild the design; without it (and without a pool) the run is single-threaded. */
+  /**
+   * How worker threads rebuild a design without `origin` (one not from loadDesign or designFromText);
+   * without either (and without a pool) the run is single-threaded.
+   */
   designSource?: DesignSource;
   /**
    * Workers started earlier with `new SamplerPool(designSource, threads − 1)` (they load the design while the
@@ -125,6 +130,18 @@ export function samplesAndStarts(design: Pick<Design, 'dimension'>, options: Pic
   return { n: rows, init: init.data };
 }
 
+/** The run's arrays within the limits, checked before any is allocated. */
+function checkSizes(d: number, n: number, options: Pick<SampleOptions, 'steps' | 'trajectories'>): void {
+  if (n > limits.points) throw new OdeforgeError(`n = ${n} samples is above the limit of ${limits.points}`);
+  if (n * d > limits.values) throw new OdeforgeError(`n × d = ${n} × ${d} values is above the limit of ${limits.values}`, {}, 'sample fewer points, or in shards');
+  if (options.steps !== undefined && options.steps > limits.steps) throw new OdeforgeError(`${options.steps} steps is above the limit of ${limits.steps}`);
+  const points = typeof options.trajectories === 'number' ? options.trajectories : options.trajectories ? 65 : 0;
+  if (points > limits.trajectoryPoints) throw new OdeforgeError(`${points} trajectory points is above the limit of ${limits.trajectoryPoints}`);
+  if (points * n * d > limits.values) {
+    throw new OdeforgeError(`trajectories of ${points} × ${n} × ${d} values are above the limit of ${limits.values}`, {}, 'keep fewer trajectory points, or sample fewer points');
+  }
+}
+
 /** Log-spaced save times from T to ε, both ends exact. */
 function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
   const a = Math.log(T);
@@ -142,6 +159,7 @@ function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
  */
 export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon' | 'sampler'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
   const { n, init } = samplesAndStarts(design, options);
+  checkSizes(design.dimension, n, { ...options, steps: options.steps ?? design.sampler?.steps });
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
   const shard = options.shard ?? { index: 0, count: 1 };

@@ -36,8 +36,10 @@ interface ActiveRun {
   /** A task's starting points when the run has its own (sent with the task: each worker gets only its rows). */
   startingPoints?: (start: number, count: number) => Float64Array;
   events: RunEvents;
-  settle?: () => void;
+  settle?: (workersUsed: number) => void;
   failed: boolean;
+  /** Workers that finished a chunk of this run. */
+  workersUsed: Set<Slot>;
 }
 
 /** Workers that take chunks of the active run from its queue: two in flight each while the queue is long. */
@@ -81,16 +83,17 @@ export class SamplerPool {
   }
 
   /**
-   * Share `queue` (which the caller also takes from) with the workers; resolves once none has a task left.
+   * Share `queue` (which the caller also takes from) with the workers; resolves once none has a task left,
+   * with the number of workers that finished one of its chunks.
    * `startingPoints(start, count)`, when given, supplies each task's starting points (a fresh array: it is
    * transferred to the worker) instead of the prior draws.
    */
-  run(setup: RunSetup, queue: [number, number][], events: RunEvents, startingPoints?: (start: number, count: number) => Float64Array): Promise<void> {
-    const run: ActiveRun = { id: this.nextRun++, setup, queue, events, startingPoints, failed: false };
+  run(setup: RunSetup, queue: [number, number][], events: RunEvents, startingPoints?: (start: number, count: number) => Float64Array): Promise<number> {
+    const run: ActiveRun = { id: this.nextRun++, setup, queue, events, startingPoints, failed: false, workersUsed: new Set() };
     this.active = run;
     if (this.startupError) this.fail(this.startupError);
     for (const slot of this.slots) this.feed(slot);
-    return new Promise<void>((resolve) => {
+    return new Promise<number>((resolve) => {
       run.settle = resolve;
       this.settleIfIdle();
     });
@@ -138,6 +141,7 @@ export class SamplerPool {
       case 'done':
         slot.pending--;
         if (run && message.run === run.id) {
+          run.workersUsed.add(slot);
           run.events.done(message.result);
           this.feed(slot);
         }
@@ -173,7 +177,7 @@ export class SamplerPool {
     if (!run?.settle) return;
     const busy = this.slots.some((s) => s.run === run.id && s.pending > 0);
     if (run.failed || (!busy && run.queue.length === 0)) {
-      run.settle();
+      run.settle(run.workersUsed.size);
       run.settle = undefined;
     }
   }

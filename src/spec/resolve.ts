@@ -1,6 +1,7 @@
 // From a validated spec document to a typed DesignSpec: parameters, definitions (parsed, checked for
 // cycles, inlined), and every expression parsed safely with its position. Semantic rules live here.
-import { OdeforgeError } from '../errors.js';
+import { OdeforgeError, type SourcePosition } from '../errors.js';
+import { limits } from '../limits.js';
 import type { MathNode } from '../symbolic/math.js';
 import { safeParse } from '../symbolic/parse.js';
 import { freeSymbols, substitute } from '../symbolic/transform.js';
@@ -28,6 +29,8 @@ const variablesOf = {
 class Resolver {
   readonly parameters: Record<string, number>;
   readonly definitions: Record<string, Expression> = {};
+  /** Nodes of each definition once inlined, known before inlining it (a chain of doublings is exponential). */
+  private readonly inlinedSizes = new Map<string, number>();
 
   constructor(private readonly source: SpecSource, private readonly raw: RawSpec) {
     this.parameters = this.resolveParameters();
@@ -72,6 +75,7 @@ class Resolver {
       const deps = [...freeSymbols(expression.node)].filter((s) => Object.hasOwn(parsed, s));
       const bindings: Record<string, MathNode> = {};
       for (const dep of deps) bindings[dep] = visit(dep, [...stack, name]);
+      this.inlinedSizes.set(name, this.checkInlinedSize(expression.node, `definition "${name}"`, keyPositionOf(this.source, ['definitions'], name)));
       const node = substitute(expression.node, bindings);
       inlined.set(name, node);
       return node;
@@ -80,6 +84,16 @@ class Resolver {
       const node = visit(name, []);
       this.definitions[name] = { ...parsed[name]!, node };
     }
+  }
+
+  /** The size of `node` with its definitions inlined, checked against the limit before inlining them. */
+  private checkInlinedSize(node: MathNode, what: string, where: SourcePosition): number {
+    const size = inlinedSize(node, this.inlinedSizes);
+    if (size > limits.expressionNodes) {
+      throw new OdeforgeError(`${what} grows to ${size} nodes once its definitions are inlined, above the limit of ${limits.expressionNodes}`, where,
+        'definitions are inlined before differentiation: use each one fewer times, or nest them less');
+    }
+    return size;
   }
 
   /** Parse the expression at `path`, allowing `variables`, d, parameters and the given names. */
@@ -96,6 +110,7 @@ class Resolver {
   expression(path: (string | number)[], variables: readonly string[]): Expression {
     const all = [...variablesOf.definition];
     const parsed = this.parse(path, all, Object.keys(this.definitions));
+    this.checkInlinedSize(parsed.node, `"${path.join('.')}"`, parsed.where);
     const bindings = Object.fromEntries(Object.entries(this.definitions).map(([k, v]) => [k, v.node]));
     const node = substitute(parsed.node, bindings);
     const stray = [...freeSymbols(node)].filter((s) => all.includes(s as never) && !variables.includes(s as never));
@@ -107,11 +122,22 @@ class Resolver {
   }
 }
 
+/** Nodes of `node` with each definition symbol counted as the size of its inlined tree. */
+function inlinedSize(node: MathNode, sizes: ReadonlyMap<string, number>): number {
+  let size = 0;
+  node.traverse((child, path) => {
+    const name = child.type === 'SymbolNode' && path !== 'fn' ? (child as unknown as { name: string }).name : undefined;
+    size += (name !== undefined ? sizes.get(name) : undefined) ?? 1;
+  });
+  return size;
+}
+
 /** Resolve a schema-valid spec into a DesignSpec. @throws OdeforgeError with positions. */
 export function resolveSpec(source: SpecSource, data: unknown): DesignSpec {
   const raw = data as RawSpec;
   const resolver = new Resolver(source, raw);
   checkTime(source, raw);
+  checkDimension(source, raw);
   return {
     file: source.file,
     name: raw.name ?? source.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''),
@@ -127,6 +153,12 @@ export function resolveSpec(source: SpecSource, data: unknown): DesignSpec {
     sampler: raw.sampler ?? {},
     body: resolveBody(resolver, raw),
   };
+}
+
+function checkDimension(source: SpecSource, raw: RawSpec): void {
+  if (raw.dimension !== undefined && raw.dimension > limits.dimension) {
+    throw new OdeforgeError(`dimension ${raw.dimension} is above the limit of ${limits.dimension}`, positionOf(source, ['dimension']));
+  }
 }
 
 function checkTime(source: SpecSource, raw: RawSpec): void {

@@ -1,8 +1,10 @@
 // Reading spec text (YAML or JSON) into a YAML document that remembers where every key and value is.
 // Every problem found here or later in spec/ is reported with file:line:col.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { OdeforgeError, type SourcePosition } from '../errors.js';
+import { readRegularFile } from '../io/read.js';
+import { limits } from '../limits.js';
+import { jsonErrorMessage, jsonErrorOffset, lineColumnOf } from '../io/json-syntax.js';
 
 export interface SpecSource {
   file: string;
@@ -10,16 +12,18 @@ export interface SpecSource {
   lines: LineCounter;
 }
 
-/** Read and parse a spec file. @throws OdeforgeError for unreadable files and syntax errors. */
+/** Read and parse a spec file. @throws OdeforgeError for unreadable, oversized or non-regular files and syntax errors. */
 export function readSpecFile(file: string): SpecSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new OdeforgeError(code === 'ENOENT' ? 'spec file not found' : `cannot read spec file (${code})`, { file });
-  }
-  return parseSpecText(text, file);
+  return parseSpecText(readSpecText(file), file);
+}
+
+/**
+ * The text of a spec file, refused before reading when it is not a regular file (/dev/zero, /dev/urandom, a
+ * pipe) or larger than the limit.
+ * @throws OdeforgeError naming the file
+ */
+export function readSpecText(file: string): string {
+  return readRegularFile(file, { maxBytes: limits.specBytes, what: 'spec file', notFound: 'spec file not found' }).toString('utf8');
 }
 
 /**
@@ -40,6 +44,18 @@ export function parseSpecText(text: string, file: string): SpecSource {
     throw new OdeforgeError('a spec must be a mapping of keys (family, time, ...)', { file, line: 1, column: 1 });
   }
   return { file, doc, lines };
+}
+
+/** Position of the first alias (`*name`) in the document. */
+export function firstAliasPosition(source: SpecSource): SourcePosition {
+  let offset: number | undefined;
+  visit(source.doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? { file: source.file, line: 1, column: 1 } : offsetPosition(source, offset);
 }
 
 /** Position of the value at `path` (or of the nearest existing ancestor). */
@@ -81,10 +97,7 @@ function checkStrictJson(text: string, file: string): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length, column = before.at(-1)!.length + 1;
-    throw new OdeforgeError(`syntax error: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, line, column });
+    const offset = jsonErrorOffset(text);
+    throw new OdeforgeError(`syntax error: ${jsonErrorMessage(error, text, offset)}`, { file, ...lineColumnOf(text, offset < 0 ? 0 : offset) });
   }
 }

@@ -113,6 +113,20 @@ describe('CLI: derive and export never let a spec write raw control characters o
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  it.each(['text', 'json'])('verify --format %s', (format) => {
+    const result = run('verify', spec, '--format', format, '--runs', '4');
+    expect([0, 1]).toContain(result.status);
+    expect(result.stdout).toContain('normalization');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('an error naming a hostile path: one line, control characters escaped', () => {
+    const result = run('derive', join(dir, 'no\u001b]0;owned\u0007such.yaml'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('\\u{1b}]0;owned\\u{7}such.yaml');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('export --to json', () => {
     const result = run('export', spec, '--to', 'json');
     expect(result.status).toBe(0);

@@ -119,7 +119,7 @@ describe('odeforge sample (CLI)', () => {
     expect(lines[0]).toBe('x1,x2');
     expect(lines.length).toBe(41);
     const stats = JSON.parse(r.stderr.trim().split('\n').pop()!);
-    expect(Object.keys(stats)).toEqual(['n', 'dim', 'nfe', 'steps', 'rejected', 'wall_s', 'samples_per_s', 'nonFinite']);
+    expect(Object.keys(stats)).toEqual(['n', 'dim', 'nfe', 'steps', 'rejected', 'wall_s', 'samples_per_s', 'nonFinite', 'threads']);
     expect(stats).toMatchObject({ n: 40, dim: 2, nonFinite: 0 });
     const npyHeader = readFileSync(join(dir, 'tr.npy')).subarray(0, 128).toString('latin1');
     expect(npyHeader).toMatch(/'shape': \(7, 40, 2\)/);

@@ -50,7 +50,7 @@ describe('expectDesignValid', () => {
     expect(caught).toBeInstanceOf(VerificationFailed);
     const message = (caught as Error).message;
     expect(message).toMatch(/^design "bad-velocity-override" failed 1 of 2 properties \(continuity-conditional; seed 20240601\)/);
-    expect(message).toMatch(/continuity-conditional: residual .* > tolerance 1\.00e-6/);
+    expect(message).toMatch(/continuity-conditional: residual .* > tolerance 1 \(/);
     expect(message).toMatch(/counterexample: \{"t":0\.001,/);
     expect((caught as VerificationFailed).report.properties[0]!.passed).toBe(true);
   });

@@ -1,9 +1,11 @@
 // `odeforge dataset NAME --n M [--dim D] [--seed S] [--out FILE]`: write a built-in toy data set.
 import type { Command } from 'commander';
 import { formatCsv } from '../../io/csv.js';
-import { writeDataFile } from '../../io/data.js';
+import { checkWritable } from '../../io/atomic.js';
+import { formatOf, writeDataFile } from '../../io/data.js';
 import { dataset, datasetNames } from '../../io/datasets.js';
-import { parseNumber, parsePositiveInteger } from '../options.js';
+import { limits } from '../../limits.js';
+import { parseNonNegativeInteger, parsePositiveInteger } from '../options.js';
 
 export function register(program: Command): void {
   program
@@ -15,8 +17,14 @@ export function register(program: Command): void {
     .option('--seed <S>', 'seed', '0')
     .option('--out <file>', 'write here (.csv, .npy, .json; default: CSV on stdout)')
     .action((name: string, options: { n: string; dim: string; seed: string; out?: string }) => {
-      const dim = parsePositiveInteger('dim', options.dim);
-      const points = dataset(name, { n: parsePositiveInteger('n', options.n), dim, seed: parseNumber('seed', options.seed) });
+      const dim = parsePositiveInteger('dim', options.dim, limits.datasetDimension);
+      const n = parsePositiveInteger('n', options.n, limits.points);
+      const seed = parseNonNegativeInteger('seed', options.seed);
+      if (options.out !== undefined) {
+        formatOf(options.out);
+        checkWritable(options.out);
+      }
+      const points = dataset(name, { n, dim, seed });
       if (options.out !== undefined) writeDataFile(options.out, points, dim);
       else process.stdout.write(formatCsv(points, dim));
     });

@@ -1,29 +1,27 @@
-// `odeforge eval <spec> --t T --x "x1,..." [--x0 "..."] [--data FILE] [--dim D]`: every derived quantity
+// `odeforge eval <spec> --t T --x "x1,..." [--x0 "..."] [--data FILE | --dataset NAME] [--dim D]`: every derived quantity
 // at one point, as one JSON object (for debugging a design).
 import type { Command } from 'commander';
-import { buildDesign, loadSpec, OdeforgeError, readDataFile, type Design } from '../../index.js';
-import { parseNumber, parsePositiveInteger, parseVector } from '../options.js';
+import { terminalJson } from '../../export/index.js';
+import { OdeforgeError, type Design } from '../../index.js';
+import { addDataOptions, dataPoints, loadCliDesign, parseNumber, parseVector, readDataChoice, type DataCliOptions } from '../options.js';
 
-interface EvalOptions {
+interface EvalOptions extends DataCliOptions {
   t: string;
   x: string;
   x0?: string;
-  data?: string;
-  dim?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('eval')
     .description('evaluate every derived quantity at one (t, x), as JSON')
     .argument('<spec>', 'design spec file (YAML or JSON)')
     .requiredOption('--t <T>', 'time t')
     .requiredOption('--x <x>', 'point x, comma-separated (negative: --x=-1,2)')
-    .option('--x0 <x0>', 'data point x0 for kernel quantities')
-    .option('--data <file>', 'data set (CSV/NPY/JSON) for the marginal velocity and score')
-    .option('--dim <D>', 'dimension d, when the spec has none')
+    .option('--x0 <x0>', 'data point x0 for kernel quantities');
+  addDataOptions(command, 'data set (CSV/NPY/JSON) for the marginal velocity and score')
     .action((spec: string, options: EvalOptions) => {
-      process.stdout.write(`${JSON.stringify(evaluate(spec, options), null, 2)}\n`);
+      process.stdout.write(terminalJson(`${JSON.stringify(evaluate(spec, options), null, 2)}\n`));
     });
 }
 
@@ -31,29 +29,42 @@ function evaluate(specPath: string, options: EvalOptions): Record<string, unknow
   const t = parseNumber('t', options.t);
   const x = parseVector('x', options.x);
   const x0 = options.x0 === undefined ? undefined : parseVector('x0', options.x0);
-  const data = options.data === undefined ? undefined : readDataFile(options.data);
-  const spec = loadSpec(specPath);
-  // --dim, else the data's, else (only when the spec has none) the point's
-  const dimension = options.dim !== undefined ? parsePositiveInteger('dim', options.dim) : data?.dim ?? (spec.dimension === undefined ? x.length : undefined);
-  const design = buildDesign(spec, dimension === undefined ? {} : { dimension });
+  const choice = readDataChoice(options);
+  if (choice.source?.kind === 'mixture') {
+    throw new OdeforgeError('this file holds a Gaussian mixture, not data points', { file: options.data }, 'use it with `odeforge sample --data`');
+  }
+  // --dim, else the data file's, else (only when the spec has none) the point's
+  const design = loadCliDesign(specPath, { required: choice.required, fallback: x.length });
   checkLength('x', x, design.dimension);
   if (x0) checkLength('x0', x0, design.dimension);
   if (!(t > 0)) throw new OdeforgeError(`--t must be > 0, not ${t}`);
   const out: Record<string, unknown> = { t, x };
   if (design.schedule) Object.assign(out, design.schedule(t));
   if (x0) Object.assign(out, kernelQuantities(design, t, x, x0));
-  if (data) {
-    const field = design.field(data.data);
-    out.velocity = [...field.velocity(t, x)];
-    if (design.hasScore) out.score = [...field.score(t, x)];
-  }
+  const data = dataPoints(choice, design);
+  if (data) Object.assign(out, marginalQuantities(design, t, x, data));
   out.priorLogDensity = design.prior.logDensity(x);
   return finiteOrFlagged(out);
 }
 
+/** The marginal velocity and score at x; a point outside every data point's kernel (compact support) is refused. */
+function marginalQuantities(design: Design, t: number, x: number[], data: Float64Array): Record<string, unknown> {
+  const d = design.dimension;
+  let inside = false;
+  for (let i = 0; i < data.length && !inside; i += d) inside = design.kernel.logDensity(t, x, data.subarray(i, i + d)) > -Infinity;
+  if (!inside) {
+    throw new OdeforgeError(`--x (${x.join(', ')}) is outside the support of every data point's kernel at t = ${t}: the marginal field is undefined there`,
+      {}, 'choose x closer to the data, or a larger t');
+  }
+  const field = design.field(data);
+  return { velocity: [...field.velocity(t, x)], ...(design.hasScore ? { score: [...field.score(t, x)] } : {}) };
+}
+
 function kernelQuantities(design: Design, t: number, x: number[], x0: number[]): Record<string, unknown> {
   const centreScale = design.schedule ? design.schedule(t).alpha : 1;
-  const r = Math.hypot(...x.map((xi, j) => xi - centreScale * x0[j]!));
+  let r2 = 0;
+  for (let j = 0; j < x.length; j++) r2 += (x[j]! - centreScale * x0[j]!) ** 2;
+  const r = Math.sqrt(r2);
   return {
     x0,
     logDensity: design.kernel.logDensity(t, x, x0),

@@ -4,18 +4,22 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadDesign, OdeforgeError, type Design } from '../../index.js';
+import { OdeforgeError, type Design } from '../../index.js';
 import { mixtureParameters, sampleMixture, type GaussianMixture } from '../../field/index.js';
 import { formatCsv } from '../../io/csv.js';
-import { formatData, formatOf, readDataFile, readDataSource, writeDataFile } from '../../io/data.js';
-import { dataset, datasetNames } from '../../io/datasets.js';
-import { writeFileAtomic } from '../../io/atomic.js';
+import { formatData, formatOf, readDataFile, writeDataFile } from '../../io/data.js';
+import { datasetNames } from '../../io/datasets.js';
+import { checkWritable, writeFileAtomic } from '../../io/atomic.js';
+import { limits } from '../../limits.js';
 import type { DataTable } from '../../io/table.js';
 import { createRng } from '../../numeric/rng.js';
 import { scatterSvg } from '../../report/plots.js';
-import { sample, type DesignSource, type SampleOptions, type SampleResult } from '../../sample/index.js';
+import { sample, type SampleOptions, type SampleResult } from '../../sample/index.js';
 import { gridNames, solverNames, type GridName, type TimeVariable } from '../../solvers/index.js';
-import { parseNumber, parsePositiveInteger } from '../options.js';
+import {
+  addDataOptions, dataPoints, loadCliDesign, parseNonNegativeInteger, parseNumber, parsePositiveInteger, parseThreads, readDataChoice,
+  type DataChoice,
+} from '../options.js';
 
 interface SampleCliOptions {
   n?: string;
@@ -43,17 +47,13 @@ interface SampleCliOptions {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('sample')
     .description('sample a design for a data set: prior → marginal ODE from T down to epsilon → samples')
     .argument('<spec>', 'design spec file (YAML or JSON)')
     .option('--n <N>', 'number of samples (with --init: its number of rows, the default)')
-    .option('--init <file>', 'start sample i at row i of this file (.csv, .npy, .json) instead of a prior draw')
-    .option('--data <file>', 'data points (.csv with header x1..xd, .npy, .json) or a Gaussian mixture (.json)')
-    .option('--dataset <name>', `built-in toy data set: ${datasetNames.join(', ')}`)
-    .option('--dataset-n <M>', 'points in the built-in data set', '1000')
-    .option('--dataset-seed <S>', 'seed of the built-in data set', '0')
-    .option('--dim <D>', 'dimension d, when neither the spec nor the data fix it')
+    .option('--init <file>', 'start sample i at row i of this file (.csv, .npy, .json) instead of a prior draw');
+  addDataOptions(command, 'data points (.csv with header x1..xd, .npy, .json) or a Gaussian mixture (.json)')
     .option('--solver <name>', `${solverNames.join(' | ')} (default: the spec's sampler.solver, else dopri5)`)
     .option('--steps <K>', 'steps of the fixed-step solvers (default 100)')
     .option('--grid <name>', `time grid of the fixed-step solvers: ${gridNames.join(' | ')} (default log)`)
@@ -74,21 +74,12 @@ export function register(program: Command): void {
     });
 }
 
-type Source = { kind: 'table'; table: DataTable } | { kind: 'mixture'; mixture: GaussianMixture };
-
-function readSource(options: SampleCliOptions, dimOption: number | undefined): { source: Source; dim: number | undefined } {
+/** The data: exactly one of --data and --dataset. */
+function readSource(options: SampleCliOptions): DataChoice {
   if ((options.data === undefined) === (options.dataset === undefined)) {
     throw new OdeforgeError('give exactly one of --data FILE and --dataset NAME', {}, `built-in data sets: ${datasetNames.join(', ')}`);
   }
-  if (options.data !== undefined) {
-    const source = readDataSource(options.data);
-    const dim = source.kind === 'table' ? source.table.dim : source.mixture.means[0]?.length;
-    if (dimOption !== undefined && dim !== undefined && dim !== dimOption) {
-      throw new OdeforgeError(`--dim ${dimOption} does not match the data's dimension ${dim}`, { file: options.data });
-    }
-    return { source, dim };
-  }
-  return { source: { kind: 'table', table: { data: new Float64Array(0), rows: 0, dim: 0 } }, dim: dimOption };
+  return readDataChoice(options);
 }
 
 function parseShard(text: string): { index: number; count: number } {
@@ -109,10 +100,10 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 function readInit(options: SampleCliOptions): { n: number; init?: DataTable } {
   if (options.init === undefined) {
     if (options.n === undefined) throw new OdeforgeError('give --n N (the number of samples), or --init FILE (one starting point per row)');
-    return { n: parsePositiveInteger('n', options.n) };
+    return { n: parsePositiveInteger('n', options.n, limits.points) };
   }
   const init = readDataFile(options.init);
-  const n = options.n === undefined ? init.rows : parsePositiveInteger('n', options.n);
+  const n = options.n === undefined ? init.rows : parsePositiveInteger('n', options.n, limits.points);
   if (n !== init.rows) {
     throw new OdeforgeError(`--n ${n} but the file has ${init.rows} starting points`, { file: options.init }, 'leave --n out (it defaults to the rows of --init) or give one row per sample');
   }
@@ -126,74 +117,68 @@ function checkInitDimension(file: string, init: DataTable, design: Design): void
   }
 }
 
-async function runSample(specPath: string, options: SampleCliOptions): Promise<void> {
-  const dimOption = options.dim === undefined ? undefined : parsePositiveInteger('dim', options.dim);
-  const { source, dim } = readSource(options, dimOption);
-  const { n, init } = readInit(options);
-  // Check output paths before the (possibly long) run.
-  if (options.out !== undefined) formatOf(options.out);
-  if (options.trajectories !== undefined) formatOf(options.trajectories);
-  if (options.plot !== undefined && !options.plot.toLowerCase().endsWith('.svg')) {
-    throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
+/** Every option checked, and every output path found writable, before the (possibly long) run. */
+function checkOptions(options: SampleCliOptions): RunSettings {
+  for (const path of [options.out, options.trajectories]) {
+    if (path === undefined) continue;
+    formatOf(path);
+    checkWritable(path);
   }
-  const threads = options.threads === undefined ? undefined : parsePositiveInteger('threads', options.threads);
-  const designSource = { specPath: resolve(specPath), dimension: dim };
-  const result = await sampleWithSpec(specPath, options, { n, init, dim, source, threads, designSource });
-  writeOutputs(options, result.design, result.plotData, result.run);
+  if (options.plot !== undefined) {
+    if (!options.plot.toLowerCase().endsWith('.svg')) throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
+    checkWritable(options.plot);
+  }
+  return {
+    seed: parseNonNegativeInteger('seed', options.seed),
+    // unset options fall back to the spec's sampler: defaults inside sample()
+    solver: oneOf('solver', options.solver, solverNames),
+    steps: options.steps === undefined ? undefined : parsePositiveInteger('steps', options.steps, limits.steps),
+    grid: oneOf<GridName>('grid', options.grid, gridNames),
+    rtol: options.rtol === undefined ? undefined : parseNumber('rtol', options.rtol),
+    atol: options.atol === undefined ? undefined : parseNumber('atol', options.atol),
+    timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
+    threads: options.threads === undefined ? undefined : parseThreads(options.threads),
+    shard: options.shard === undefined ? undefined : parseShard(options.shard),
+    trajectories: options.trajectories === undefined
+      ? undefined
+      : options.trajectoryPoints === undefined ? true : parsePositiveInteger('trajectory-points', options.trajectoryPoints, limits.trajectoryPoints),
+  };
 }
 
-async function sampleWithSpec(
-  specPath: string,
-  options: SampleCliOptions,
-  context: { n: number; init?: DataTable; dim: number | undefined; source: Source; threads: number | undefined; designSource: DesignSource },
-) {
-  const { n, init, dim, source, threads, designSource } = context;
-  const design = loadDesign(specPath, dim === undefined ? {} : { dimension: dim });
+type RunSettings = Omit<SampleOptions, 'data' | 'n' | 'init' | 'designSource' | 'onProgress'>;
+
+async function runSample(specPath: string, options: SampleCliOptions): Promise<void> {
+  const choice = readSource(options);
+  const { n, init } = readInit(options);
+  const settings = checkOptions(options);
+  const design = loadCliDesign(specPath, choice);
   if (init) checkInitDimension(options.init!, init, design);
-
-  let data: SampleOptions['data'];
-  let plotData: Float64Array;
-  if (options.dataset !== undefined) {
-    const m = parsePositiveInteger('dataset-n', options.datasetN);
-    const seed = parseNumber('dataset-seed', options.datasetSeed);
-    data = dataset(options.dataset, { n: m, dim: design.dimension, seed });
-    plotData = data;
-  } else if (source.kind === 'table') {
-    data = source.table;
-    plotData = source.table.data;
-  } else {
-    data = source.mixture;
-    plotData = sampleMixture(mixtureParameters(source.mixture, design.dimension, options.data), 2000, createRng(0));
-  }
-
+  const { data, plotData } = dataFor(choice, design);
   const bar = options.progress && process.stderr.isTTY ? progressBar() : undefined;
+  let run: SampleResult;
   try {
     bar?.start(n, 0);
-    const run = await sample(design, {
+    run = await sample(design, {
+      ...settings,
       data,
       n,
       init,
-      seed: parseNumber('seed', options.seed),
-      // unset options fall back to the spec's sampler: defaults inside sample()
-      solver: oneOf('solver', options.solver, solverNames),
-      steps: options.steps === undefined ? undefined : parsePositiveInteger('steps', options.steps),
-      grid: oneOf<GridName>('grid', options.grid, gridNames),
-      rtol: options.rtol === undefined ? undefined : parseNumber('rtol', options.rtol),
-      atol: options.atol === undefined ? undefined : parseNumber('atol', options.atol),
-      timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
-      threads,
-      designSource,
-      shard: options.shard === undefined ? undefined : parseShard(options.shard),
-      trajectories: options.trajectories === undefined
-        ? undefined
-        : options.trajectoryPoints === undefined ? true : parsePositiveInteger('trajectory-points', options.trajectoryPoints),
+      designSource: { specPath: resolve(specPath), dimension: design.dimension },
       onProgress: bar ? (done, total) => bar.update(Math.floor((done / total) * n)) : undefined,
     });
     bar?.update(n);
-    return { design, plotData, run };
   } finally {
     bar?.stop();
   }
+  writeOutputs(options, design, plotData, run);
+}
+
+/** The data to sample for, and the points to plot under the samples. */
+function dataFor(choice: DataChoice, design: Design): { data: SampleOptions['data']; plotData: Float64Array } {
+  const points = dataPoints(choice, design);
+  if (points !== undefined) return { data: choice.source?.kind === 'table' ? choice.source.table : points, plotData: points };
+  const mixture = (choice.source as { mixture: GaussianMixture }).mixture;
+  return { data: mixture, plotData: sampleMixture(mixtureParameters(mixture, design.dimension, choice.label), 2000, createRng(0)) };
 }
 
 function writeOutputs(options: SampleCliOptions, design: Design, plotData: Float64Array, result: SampleResult): void {

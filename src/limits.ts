@@ -1,0 +1,38 @@
+// Upper bounds on every size a user controls, in one place. Each is checked before any work starts, so
+// hostile or mistyped input ends in one exit-2 message naming the limit instead of a runaway allocation,
+// a stack overflow or an hour of computing. docs/cli.md lists them.
+import { availableParallelism } from 'node:os';
+
+export const limits = {
+  /** Samples (--n of sample and report) and toy data set points (--n of dataset, --dataset-n). */
+  points: 10_000_000,
+  /** Float64 values one array may hold: n × d samples, K × n × d trajectories (400 MB). */
+  values: 50_000_000,
+  /** Dimension d of a design, a data file or --dim. */
+  dimension: 10_000,
+  /** Dimension of a toy data set: its random rotation costs O(d³) (d = 512 takes ~1.5 s). */
+  datasetDimension: 512,
+  /** Steps of a fixed-step solver (--steps). */
+  steps: 1_000_000,
+  /** Random cases per verified property (--runs). */
+  runs: 10_000,
+  /** Save times of a trajectory (--trajectory-points). */
+  trajectoryPoints: 10_000,
+  /** Bytes of a spec file: a design is a few lines; more is a wrong path or an attack. */
+  specBytes: 4 * 1024 * 1024,
+  /** Bytes of a data file (CSV, NPY, JSON). */
+  dataBytes: 256 * 1024 * 1024,
+  /** YAML aliases in a spec: a handful is plenty; many is an alias bomb (exponential expansion). */
+  yamlAliases: 100,
+  /** Characters of one expression. */
+  expressionChars: 20_000,
+  /** Nodes of one expression, as written or after its definitions are inlined. */
+  expressionNodes: 20_000,
+  /** Nesting depth of one expression (operators and calls); the symbolic passes recurse this deep. */
+  expressionDepth: 500,
+} as const;
+
+/** Threads may not exceed the cores: each one loads its own design and data, and more only add memory. */
+export function maxThreads(): number {
+  return availableParallelism();
+}
