@@ -14,6 +14,31 @@ await build({
   format: 'esm',
   target: 'node20',
   // CommonJS packages inside the bundle call require() for Node built-ins; ESM has none of its own.
-  banner: { js: "import { createRequire as __odeforgeRequire } from 'node:module'; const require = __odeforgeRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __odeforgeRequire } from 'node:module'; const require = __odeforgeRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+// The report's public entry (`odeforge/report`, which loads KaTeX) in a file of its own that imports the library
+// bundle beside it instead of carrying a second copy: one OdeforgeError class, one Design, for both entries.
+await build({
+  entryPoints: { report: 'dist/report/index.js' },
+  outdir: 'bundle',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: {
+    js: "import { createRequire as __odeforgeRequire } from 'node:module'; const require = __odeforgeRequire(import.meta.url);",
+  },
+  plugins: [
+    {
+      name: 'library-entry',
+      setup(context) {
+        context.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.js', external: true }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });

@@ -13,7 +13,12 @@ const schemaPath = fileURLToPath(new URL('../schemas/design.schema.json', import
 /** The file's text: the options here must stay those validate.ts documents (allErrors, strict). */
 export function validatorSource() {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    code: { source: true, esm: true, lines: true },
+  });
   // Ajv's "ESM" output still require()s its runtime helpers (CommonJS modules); turn those into imports.
   const imports = [];
   const code = standaloneCode(ajv, ajv.compile(schema)).replace(

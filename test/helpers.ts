@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 export const examplesDir = new URL('../examples/', import.meta.url).pathname;
-export const exampleFiles = readdirSync(examplesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+export const exampleFiles = readdirSync(examplesDir)
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 export const example = (name: string): string => `${examplesDir}${name}`;
 
 /** Central difference of f at x with a step relative to |x|. */

@@ -19,8 +19,9 @@ describe('my diffusion designs', () => {
       time: { T: 40, epsilon: 0.001 }
     `);
     // only the continuity equation, with fewer cases: quick enough for a watch-mode suite
-    expect(() => expectDesignValid(design, { properties: ['continuity-conditional'], runs: 10 }))
-      .toThrow(/continuity-conditional/);
+    expect(() => expectDesignValid(design, { properties: ['continuity-conditional'], runs: 10 })).toThrow(
+      /continuity-conditional/,
+    );
   });
 
   it('the failure carries the report, with a shrunk counterexample', () => {

@@ -11,13 +11,19 @@ const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
  * its call site sees one function only (a shared loop would go megamorphic and measure the dispatch).
  */
 function rate(f: (t: number, r: number) => number, n = 10_000_000): number {
-  const ts = new Float64Array(1024), rs = new Float64Array(1024);
+  const ts = new Float64Array(1024),
+    rs = new Float64Array(1024);
   for (let i = 0; i < 1024; i++) {
     ts[i] = 0.01 + (i % 97) * 0.1;
     rs[i] = 0.001 + (i % 89) * 0.05;
   }
-  const loop = new Function('f', 'ts', 'rs', 'n', 'let s = 0; for (let i = 0; i < n; i++) s += f(ts[i & 1023], rs[i & 1023]); return s;') as
-    (f: (t: number, r: number) => number, ts: Float64Array, rs: Float64Array, n: number) => number;
+  const loop = new Function(
+    'f',
+    'ts',
+    'rs',
+    'n',
+    'let s = 0; for (let i = 0; i < n; i++) s += f(ts[i & 1023], rs[i & 1023]); return s;',
+  ) as (f: (t: number, r: number) => number, ts: Float64Array, rs: Float64Array, n: number) => number;
   let best = Infinity;
   for (let rep = 0; rep < 5; rep++) {
     const start = process.hrtime.bigint();
@@ -28,8 +34,13 @@ function rate(f: (t: number, r: number) => number, n = 10_000_000): number {
 }
 
 function main(): void {
-  const rows: string[] = ['| design | quantity | compiled (M evals/s) | mathjs evaluate (M evals/s) |', '|---|---|---|---|'];
-  const designs = ['tanh.yaml', 'exp-radial.yaml', 'gaussian-density.yaml'].map((file) => loadDesign(`${examples}${file}`));
+  const rows: string[] = [
+    '| design | quantity | compiled (M evals/s) | mathjs evaluate (M evals/s) |',
+    '|---|---|---|---|',
+  ];
+  const designs = ['tanh.yaml', 'exp-radial.yaml', 'gaussian-density.yaml'].map((file) =>
+    loadDesign(`${examples}${file}`),
+  );
   // all compiled functions first: mathjs's allocations would otherwise disturb the JIT's later measurements
   const compiled = designs.map((design) => {
     const fk = design.fieldKernel;
@@ -41,8 +52,11 @@ function main(): void {
     const exprs = [design.derivation.k!.expr, `log(${design.derivation.dpsi_dr!.expr}) - log(2 pi) - (d - 1) log(r)`];
     ['k', 'log φ'].forEach((name, j) => {
       const compiledByMathjs = math.compile(exprs[j]!);
-      const viaMathjs = (t: number, r: number): number => compiledByMathjs.evaluate({ t, r, d: design.dimension }) as number;
-      rows.push(`| ${design.name} | ${name} | ${(compiled[i]![j]! / 1e6).toFixed(1)} | ${(rate(viaMathjs, 200_000) / 1e6).toFixed(2)} |`);
+      const viaMathjs = (t: number, r: number): number =>
+        compiledByMathjs.evaluate({ t, r, d: design.dimension }) as number;
+      rows.push(
+        `| ${design.name} | ${name} | ${(compiled[i]![j]! / 1e6).toFixed(1)} | ${(rate(viaMathjs, 200_000) / 1e6).toFixed(2)} |`,
+      );
     });
   });
   process.stdout.write(`## Compiled expression throughput (single thread)\n\n${rows.join('\n')}\n\n`);

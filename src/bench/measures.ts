@@ -46,7 +46,12 @@ export function countNonFinite(values: Float64Array): number {
 }
 
 /** Largest Euclidean distance between matching rows of a and b (first `rows` rows). */
-export function maxRowError(a: Float64Array, b: Float64Array, dim: number, rows: number): { max: number; median: number } {
+export function maxRowError(
+  a: Float64Array,
+  b: Float64Array,
+  dim: number,
+  rows: number,
+): { max: number; median: number } {
   const errors = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let q = 0;
@@ -60,7 +65,12 @@ export function maxRowError(a: Float64Array, b: Float64Array, dim: number, rows:
  * median(a) − median(b) for paired values (a_i, b_i from the same starting point), with its bootstrap standard
  * error from resampling the pairs together (seeded): what sampling noise is left once both share their starts.
  */
-export function pairedMedianDifference(a: Float64Array, b: Float64Array, resamples = 200, seed = 1): { difference: number; se: number } {
+export function pairedMedianDifference(
+  a: Float64Array,
+  b: Float64Array,
+  resamples = 200,
+  seed = 1,
+): { difference: number; se: number } {
   if (a.length !== b.length) throw new Error(`paired values need equal lengths, got ${a.length} and ${b.length}`);
   const rng = createRng(seed);
   const n = a.length;

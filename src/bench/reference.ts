@@ -23,9 +23,14 @@ function pythonEnv(): NodeJS.ProcessEnv {
 
 /** The versions of python3, NumPy and SciPy, or why they cannot be used. */
 export function pythonStatus(): { ok: true; versions: string } | { ok: false; reason: string } {
-  const r = spawnSync('python3', ['-c', 'import sys, numpy, scipy; print(sys.version.split()[0], numpy.__version__, scipy.__version__)'], { env: pythonEnv(), encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    ['-c', 'import sys, numpy, scipy; print(sys.version.split()[0], numpy.__version__, scipy.__version__)'],
+    { env: pythonEnv(), encoding: 'utf8' },
+  );
   if (r.error) return { ok: false, reason: `python3 not found (${r.error.message})` };
-  if (r.status !== 0) return { ok: false, reason: `python3 cannot import numpy and scipy: ${r.stderr.trim().split('\n').pop()}` };
+  if (r.status !== 0)
+    return { ok: false, reason: `python3 cannot import numpy and scipy: ${r.stderr.trim().split('\n').pop()}` };
   const [py, np, sp] = r.stdout.trim().split(' ');
   return { ok: true, versions: `python ${py}, numpy ${np}, scipy ${sp}` };
 }
@@ -38,8 +43,28 @@ export function saveReferenceData(script: string, path: string, m: number, d: nu
 }
 
 /** One whole-process run of `numpy_sampler.py bench`. */
-export function runReference(script: string, family: string, n: number, m: number, d: number, rtol: number): ReferenceRun {
-  const args = [script, 'bench', '--family', family, '--n', String(n), '--m', String(m), '--d', String(d), '--rtol', String(rtol)];
+export function runReference(
+  script: string,
+  family: string,
+  n: number,
+  m: number,
+  d: number,
+  rtol: number,
+): ReferenceRun {
+  const args = [
+    script,
+    'bench',
+    '--family',
+    family,
+    '--n',
+    String(n),
+    '--m',
+    String(m),
+    '--d',
+    String(d),
+    '--rtol',
+    String(rtol),
+  ];
   const started = performance.now();
   const r = spawnSync('python3', args, { env: pythonEnv(), encoding: 'utf8' });
   const process_s = (performance.now() - started) / 1000;
@@ -49,7 +74,11 @@ export function runReference(script: string, family: string, n: number, m: numbe
 
 /** `numpy_sampler.py field`: the reference's marginal-velocity throughput in pairs/s. */
 export function referenceFieldThroughput(script: string, family: string, n: number, m: number, d: number): number {
-  const r = spawnSync('python3', [script, 'field', '--family', family, '--n', String(n), '--m', String(m), '--d', String(d), '--reps', '5'], { env: pythonEnv(), encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    [script, 'field', '--family', family, '--n', String(n), '--m', String(m), '--d', String(d), '--reps', '5'],
+    { env: pythonEnv(), encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`numpy_sampler.py field failed: ${r.stderr}`);
   return (JSON.parse(r.stdout.trim()) as { pairs_per_s: number }).pairs_per_s;
 }

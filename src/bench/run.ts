@@ -30,7 +30,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reference: resolve(root, 'bench/numpy_sampler.py'), reps: 1, quick: false, scipyAccuracy: false };
+  const args: Args = {
+    reference: resolve(root, 'bench/numpy_sampler.py'),
+    reps: 1,
+    quick: false,
+    scipyAccuracy: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--reference') args.reference = resolve(argv[++i]!);
@@ -53,20 +58,45 @@ function dataFile(dir: string, m: number, d: number, python: boolean, script: st
 
 function sideBySideRun(args: Args, dir: string, python: boolean): object[] {
   const [n, m, d] = [2000, 512, 2];
-  return sideBySide({ reference: args.reference, reps: args.reps, python, dir, dataPath: dataFile(dir, m, d, python, args.reference), n, m, d, rtol: 1e-5 });
+  return sideBySide({
+    reference: args.reference,
+    reps: args.reps,
+    python,
+    dir,
+    dataPath: dataFile(dir, m, d, python, args.reference),
+    n,
+    m,
+    d,
+    rtol: 1e-5,
+  });
 }
 
 /** Best wall time of `reps` velocity evaluations of N rows split over `threads` workers. */
-async function fieldTime(spec: string, dim: number, dataPath: string, N: number, threads: number, reps: number): Promise<number> {
+async function fieldTime(
+  spec: string,
+  dim: number,
+  dataPath: string,
+  N: number,
+  threads: number,
+  reps: number,
+): Promise<number> {
   const workers = Array.from({ length: threads }, (_, k) => {
     const rows = Math.floor((N * (k + 1)) / threads) - Math.floor((N * k) / threads);
-    const setup: FieldWorkerSetup = { specPath: spec, dim, dataPath, rows, rowOffset: Math.floor((N * k) / threads), t: 0.5 };
+    const setup: FieldWorkerSetup = {
+      specPath: spec,
+      dim,
+      dataPath,
+      rows,
+      rowOffset: Math.floor((N * k) / threads),
+      t: 0.5,
+    };
     return new Worker(new URL('./field-worker.js', import.meta.url), { workerData: setup });
   });
-  const next = (w: Worker) => new Promise<unknown>((res, rej) => {
-    w.once('message', res);
-    w.once('error', rej);
-  });
+  const next = (w: Worker) =>
+    new Promise<unknown>((res, rej) => {
+      w.once('message', res);
+      w.once('error', rej);
+    });
   await Promise.all(workers.map(next));
   let best = Infinity;
   for (let rep = 0; rep < reps; rep++) {
@@ -86,7 +116,11 @@ async function throughput(args: Args, dir: string, python: boolean): Promise<obj
   const rows = [];
   for (const d of [2, 64]) {
     const dataPath = dataFile(dir, M, d, python, args.reference);
-    for (const f of [{ family: 've', spec: 've.yaml' }, { family: 'poisson', spec: 'pfgm.yaml' }, { family: 'tanh', spec: 'tanh.yaml' }]) {
+    for (const f of [
+      { family: 've', spec: 've.yaml' },
+      { family: 'poisson', spec: 'pfgm.yaml' },
+      { family: 'tanh', spec: 'tanh.yaml' },
+    ]) {
       const spec = join(benchSpecs, f.spec);
       const one = await fieldTime(spec, d, dataPath, N, 1, 5);
       const two = await fieldTime(spec, d, dataPath, N, 2, 5);
@@ -96,12 +130,26 @@ async function throughput(args: Args, dir: string, python: boolean): Promise<obj
   }
   console.log(`\n## Field throughput: marginal velocity, N = ${N} states × M = ${M} data points, t = 0.5 (pairs/s)\n`);
   const m = (v: number) => `${(v / 1e6).toFixed(1)} M`;
-  console.log(table(['family', 'd', '1 thread', '2 threads', 'reference (NumPy)', 'ratio (1 thread)'],
-    rows.map((r) => [r.family, r.d, m(r.pairs1), m(r.pairs2), r.reference ? m(r.reference) : 'n/a', r.reference ? `${(r.pairs1 / r.reference).toFixed(2)}×` : 'n/a'])));
+  console.log(
+    table(
+      ['family', 'd', '1 thread', '2 threads', 'reference (NumPy)', 'ratio (1 thread)'],
+      rows.map((r) => [
+        r.family,
+        r.d,
+        m(r.pairs1),
+        m(r.pairs2),
+        r.reference ? m(r.reference) : 'n/a',
+        r.reference ? `${(r.pairs1 / r.reference).toFixed(2)}×` : 'n/a',
+      ]),
+    ),
+  );
   return rows;
 }
 
-async function withPool<T>(dim: number, body: (pool: SamplerPool, design: ReturnType<typeof loadDesign>) => Promise<T>): Promise<T> {
+async function withPool<T>(
+  dim: number,
+  body: (pool: SamplerPool, design: ReturnType<typeof loadDesign>) => Promise<T>,
+): Promise<T> {
   const specPath = join(benchSpecs, 've.yaml');
   const pool = new SamplerPool({ specPath, dimension: dim }, availableParallelism() - 1);
   const design = loadDesign(specPath, { dimension: dim });
@@ -115,9 +163,14 @@ async function withPool<T>(dim: number, body: (pool: SamplerPool, design: Return
 
 async function scaling(args: Args, dir: string, python: boolean): Promise<object[]> {
   const configs: [number, number, number][] = [
-    [500, 512, 2], [1000, 512, 2], [2000, 512, 2], [4000, 512, 2],
-    [2000, 128, 2], [2000, 2048, 2],
-    [2000, 512, 8], [2000, 512, 32],
+    [500, 512, 2],
+    [1000, 512, 2],
+    [2000, 512, 2],
+    [4000, 512, 2],
+    [2000, 128, 2],
+    [2000, 2048, 2],
+    [2000, 512, 8],
+    [2000, 512, 32],
   ];
   const rows = [];
   for (const [n, m, d] of configs) {
@@ -125,8 +178,15 @@ async function scaling(args: Args, dir: string, python: boolean): Promise<object
     const run = await withPool(d, (pool, design) => sample(design, { data, n, seed: 0, pool }));
     rows.push({ n, m, d, wall_s: run.stats.wall_s, nfe: run.stats.nfe, samples_per_s: run.stats.samples_per_s });
   }
-  console.log(`\n## Scaling (VE σ = t, T = 80, dopri5 rtol = atol = 1e-5, ${availableParallelism()} threads, sampling only: workers warm)\n`);
-  console.log(table(['n', 'm', 'd', 'wall s', 'NFE/sample', 'samples/s'], rows.map((r) => [r.n, r.m, r.d, fmt(r.wall_s), r.nfe, r.samples_per_s])));
+  console.log(
+    `\n## Scaling (VE σ = t, T = 80, dopri5 rtol = atol = 1e-5, ${availableParallelism()} threads, sampling only: workers warm)\n`,
+  );
+  console.log(
+    table(
+      ['n', 'm', 'd', 'wall s', 'NFE/sample', 'samples/s'],
+      rows.map((r) => [r.n, r.m, r.d, fmt(r.wall_s), r.nfe, r.samples_per_s]),
+    ),
+  );
   return rows;
 }
 
@@ -136,14 +196,18 @@ async function accuracy(args: Args, dir: string, python: boolean): Promise<objec
     const tight = await sample(design, { data, n: 1000, seed: 0, rtol: 1e-10, atol: 1e-10, pool });
     const small = await sample(design, { data, n: 1000, seed: 0, pool });
     const large = await sample(design, { data, n: 10000, seed: 0, pool });
-    const same = Buffer.from(small.samples.buffer).equals(Buffer.from(large.samples.buffer, 0, small.samples.byteLength));
+    const same = Buffer.from(small.samples.buffer).equals(
+      Buffer.from(large.samples.buffer, 0, small.samples.byteLength),
+    );
     return {
       batch1e3: maxRowError(small.samples, tight.samples, 2, 1000),
       batch1e4: maxRowError(large.samples, tight.samples, 2, 1000),
       identical: same,
     };
   });
-  console.log('\n## Accuracy against batch size (VE σ = t, m = 256, d = 2, rtol = atol = 1e-5; the same 1000 starting points; error vs rtol = 1e-10)\n');
+  console.log(
+    '\n## Accuracy against batch size (VE σ = t, m = 256, d = 2, rtol = atol = 1e-5; the same 1000 starting points; error vs rtol = 1e-10)\n',
+  );
   const rows: (string | number)[][] = [
     ['odeforge dopri5, per-sample control', '1e3', fmt(result.batch1e3.max), fmt(result.batch1e3.median)],
     ['odeforge dopri5, per-sample control', '1e4', fmt(result.batch1e4.max), fmt(result.batch1e4.median)],
@@ -156,8 +220,13 @@ async function accuracy(args: Args, dir: string, python: boolean): Promise<objec
     rows.push(['scipy RK45 on the flattened batch (score_sde)', '1e4', fmt(s.max1e4), fmt(s.med1e4)]);
   }
   console.log(table(['sampler', 'batch', 'max error', 'median error'], rows));
-  console.log(`\nThe first 1000 samples of the 1e4 batch are ${result.identical ? 'bit-identical to' : 'DIFFERENT from'} the 1e3 batch.`);
-  if (!args.scipyAccuracy) console.log('(scipy\'s batch-RMS control: 8.7e-4 at 1e3, 5.4e-2 at 1e4 per shared/DEPENDENCIES.md; rerun with --scipy-accuracy to measure it here.)');
+  console.log(
+    `\nThe first 1000 samples of the 1e4 batch are ${result.identical ? 'bit-identical to' : 'DIFFERENT from'} the 1e3 batch.`,
+  );
+  if (!args.scipyAccuracy)
+    console.log(
+      "(scipy's batch-RMS control: 8.7e-4 at 1e3, 5.4e-2 at 1e4 as measured when this benchmark was written; rerun with --scipy-accuracy to measure it here.)",
+    );
   return { ...result, scipy };
 }
 
@@ -191,7 +260,9 @@ async function effectiveCores(): Promise<number> {
   const code = `const { parentPort } = require('node:worker_threads'); let s = 0; for (let i = 0; i < 1e8; i++) s += Math.sqrt(i); parentPort.postMessage(s);`;
   const time = async (k: number) => {
     const started = performance.now();
-    await Promise.all(Array.from({ length: k }, () => new Promise((res) => new Worker(code, { eval: true }).once('message', res))));
+    await Promise.all(
+      Array.from({ length: k }, () => new Promise((res) => new Worker(code, { eval: true }).once('message', res))),
+    );
     return performance.now() - started;
   };
   const one = await time(1);
@@ -203,15 +274,24 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
   const dir = mkdtempSync(join(tmpdir(), 'odeforge-bench-'));
-  const status = existsSync(args.reference) ? pythonStatus() : { ok: false as const, reason: `${args.reference} not found (use --reference PATH)` };
+  const status = existsSync(args.reference)
+    ? pythonStatus()
+    : { ok: false as const, reason: `${args.reference} not found (use --reference PATH)` };
   console.log('# odeforge benchmark\n');
   const cores = await effectiveCores();
-  console.log(`node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); effective parallelism now: ${cores.toFixed(2)} (2 threads do ${cores.toFixed(2)}× the work of 1)`);
+  console.log(
+    `node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); effective parallelism now: ${cores.toFixed(2)} (2 threads do ${cores.toFixed(2)}× the work of 1)`,
+  );
   if (status.ok) console.log(`reference: ${args.reference} (${status.versions})`);
-  else console.log(`**The reference cannot run: ${status.reason}. Ratios are skipped; odeforge's own numbers follow.**`);
+  else
+    console.log(`**The reference cannot run: ${status.reason}. Ratios are skipped; odeforge's own numbers follow.**`);
   const python = status.ok;
   try {
-    const summary: Record<string, unknown> = { node: process.version, cores: availableParallelism(), effectiveCores: cores };
+    const summary: Record<string, unknown> = {
+      node: process.version,
+      cores: availableParallelism(),
+      effectiveCores: cores,
+    };
     summary.sideBySide = sideBySideRun(args, dir, python);
     summary.throughput = await throughput(args, dir, python);
     if (!args.quick) {

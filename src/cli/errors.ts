@@ -1,7 +1,6 @@
 // Mapping of failures to what the user sees: one line and an exit code (0 ok, 1 failed check or
 // integration, 2 bad input). Stack traces only for internal bugs.
-import { terminalText } from '../export/index.js';
-import { IntegrationError, OdeforgeError, VerificationFailed } from '../index.js';
+import { IntegrationError, OdeforgeError, terminalText, VerificationFailed } from '../index.js';
 
 export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The odeforge command line: parses argv, calls the public API, prints, maps errors to exit codes.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { register as registerDerive } from './commands/derive.js';
 import { register as registerEval } from './commands/eval.js';
@@ -8,17 +9,33 @@ import { register as registerDataset } from './commands/dataset.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerVerify } from './commands/verify.js';
 import { register as registerReport } from './commands/report.js';
-import { exitCleanlyOnSignalsWhileWriting } from '../io/atomic.js';
 import { reportError, exitCodes } from './errors.js';
+import { exitCleanlyOnSignalsWhileWriting, packageRoot } from '../index.js';
+
+/** The version in the package's own package.json (the bundle and dist/ sit one folder below it). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
+}
 
 function program(): Command {
   const cli = new Command('odeforge')
     .description('design diffusion ODEs: derive, verify and sample from a spec file')
-    .version('0.1.0')
+    .version(packageVersion())
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `odeforge: ${text}` : text) })
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `odeforge: ${text}` : text),
+    })
     .showHelpAfterError('(run odeforge --help for usage)');
-  for (const register of [registerDerive, registerEval, registerVerify, registerSample, registerDataset, registerReport, registerExport]) register(cli);
+  for (const register of [
+    registerDerive,
+    registerEval,
+    registerVerify,
+    registerSample,
+    registerDataset,
+    registerReport,
+    registerExport,
+  ])
+    register(cli);
   return cli;
 }
 

@@ -2,29 +2,41 @@
 // each rejected with a message naming the option (and the limit); and the one handling of
 // --data/--dataset/--dataset-n/--dataset-seed/--dim, which fix the data and the dimension of a design.
 import type { Command } from 'commander';
-import { designFromText, OdeforgeError, type Design } from '../index.js';
-import { parseSpec, readSpecText } from '../spec/index.js';
-import { readDataSource, type DataSource } from '../io/data.js';
-import { checkDataset, dataset, datasetNames } from '../io/datasets.js';
-import { limits, maxThreads } from '../limits.js';
+import {
+  checkDataset,
+  dataset,
+  datasetNames,
+  designFromText,
+  limits,
+  maxThreads,
+  OdeforgeError,
+  parseSpec,
+  readDataSource,
+  readSpecText,
+  type DataSource,
+  type Design,
+} from '../index.js';
 
 export function parseNumber(option: string, text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new OdeforgeError(`--${option} must be a finite number, not "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new OdeforgeError(`--${option} must be a finite number, not "${text}"`);
   return value;
 }
 
 /** A positive integer, at most `max` (the named limit checked before any work). */
 export function parsePositiveInteger(option: string, text: string, max: number = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value) || value < 1) throw new OdeforgeError(`--${option} must be a positive integer, not "${text}"`);
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1)
+    throw new OdeforgeError(`--${option} must be a positive integer, not "${text}"`);
   if (value > max) throw new OdeforgeError(`--${option} must be at most ${max} (odeforge's limit), not ${text}`);
   return value;
 }
 
 export function parseNonNegativeInteger(option: string, text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(value) || value < 0) throw new OdeforgeError(`--${option} must be a non-negative integer, not "${text}"`);
+  if (text.trim() === '' || !Number.isSafeInteger(value) || value < 0)
+    throw new OdeforgeError(`--${option} must be a non-negative integer, not "${text}"`);
   return value;
 }
 
@@ -39,11 +51,18 @@ export function parseThreads(text: string): number {
 /** "1.3,0" → [1.3, 0]; negative coordinates work as --x=-1,2. */
 export function parseVector(option: string, text: string): number[] {
   const parts = text.split(',').map((p) => p.trim());
-  if (parts.length > limits.dimension) throw new OdeforgeError(`--${option} has ${parts.length} coordinates, above the dimension limit of ${limits.dimension}`);
+  if (parts.length > limits.dimension)
+    throw new OdeforgeError(
+      `--${option} has ${parts.length} coordinates, above the dimension limit of ${limits.dimension}`,
+    );
   return parts.map((part, i) => {
     const value = Number(part);
     if (part === '' || !Number.isFinite(value)) {
-      throw new OdeforgeError(`--${option}: coordinate ${i + 1} ("${part}") is not a finite number`, {}, `write --${option}=-1,2.5`);
+      throw new OdeforgeError(
+        `--${option}: coordinate ${i + 1} ("${part}") is not a finite number`,
+        {},
+        `write --${option}=-1,2.5`,
+      );
     }
     return value;
   });
@@ -75,7 +94,10 @@ export interface DataChoice {
 export function addDataOptions(command: Command, dataHelp: string): Command {
   return command
     .option('--data <file>', dataHelp)
-    .option('--dataset <name>', `built-in toy data set: ${datasetNames.join(', ')} (2-D unless the spec or --dim says otherwise)`)
+    .option(
+      '--dataset <name>',
+      `built-in toy data set: ${datasetNames.join(', ')} (2-D unless the spec or --dim says otherwise)`,
+    )
     .option('--dataset-n <M>', 'points in the built-in data set', '1000')
     .option('--dataset-seed <S>', 'seed of the built-in data set', '0')
     .option('--dim <D>', 'dimension d, when neither the spec nor the data fix it');
@@ -88,7 +110,11 @@ export function addDataOptions(command: Command, dataHelp: string): Command {
  */
 export function readDataChoice(options: DataCliOptions): DataChoice {
   if (options.data !== undefined && options.dataset !== undefined) {
-    throw new OdeforgeError('give at most one of --data FILE and --dataset NAME', {}, `built-in data sets: ${datasetNames.join(', ')}`);
+    throw new OdeforgeError(
+      'give at most one of --data FILE and --dataset NAME',
+      {},
+      `built-in data sets: ${datasetNames.join(', ')}`,
+    );
   }
   const dim = options.dim === undefined ? undefined : parsePositiveInteger('dim', options.dim, limits.dimension);
   if (options.dataset !== undefined) {
@@ -122,6 +148,8 @@ export function dataPoints(choice: DataChoice, design: Pick<Design, 'dimension'>
  */
 export function loadCliDesign(specPath: string, choice: Pick<DataChoice, 'required' | 'fallback'>): Design {
   const text = readSpecText(specPath);
-  const dimension = choice.required ?? (choice.fallback !== undefined && parseSpec(text, specPath).dimension === undefined ? choice.fallback : undefined);
+  const dimension =
+    choice.required ??
+    (choice.fallback !== undefined && parseSpec(text, specPath).dimension === undefined ? choice.fallback : undefined);
   return designFromText(text, { file: specPath, ...(dimension === undefined ? {} : { dimension }) });
 }

@@ -25,8 +25,11 @@ const FAR = [1e300, 1e100, 1e30, 1e12];
  */
 export function checkRadialCdf(psi: Fn2, cumulative: Expression, time: { epsilon: number; T: number }): void {
   const fail = (what: string, t: number, r: number, value: number): never => {
-    throw new OdeforgeError(`ψ is not a radial CDF: ${what} (ψ_t(r) = ${value} at t = ${t}, r = ${r})`, cumulative.where,
-      'ψ_t(r) must rise from 0 at r = 0 to 1 as r → ∞, for every t in [ε, T]');
+    throw new OdeforgeError(
+      `ψ is not a radial CDF: ${what} (ψ_t(r) = ${value} at t = ${t}, r = ${r})`,
+      cumulative.where,
+      'ψ_t(r) must rise from 0 at r = 0 to 1 as r → ∞, for every t in [ε, T]',
+    );
   };
   for (const t of checkTimes(time)) {
     checkBulk(psi, t, fail);
@@ -34,14 +37,21 @@ export function checkRadialCdf(psi: Fn2, cumulative: Expression, time: { epsilon
     if (zero === undefined) fail('it is not finite as r → 0', t, t * NEAR_ZERO[0]!, psi(t, t * NEAR_ZERO[0]!));
     else if (Math.abs(zero.value) > LIMIT_TOLERANCE) fail('it does not tend to 0 as r → 0', t, zero.r, zero.value);
     const far = firstFinite(psi, t, FAR);
-    if (far === undefined) fail('it does not reach 1 at any representable r (is T too large?)', t, Number.MAX_VALUE, psi(t, Number.MAX_VALUE));
+    if (far === undefined)
+      fail(
+        'it does not reach 1 at any representable r (is T too large?)',
+        t,
+        Number.MAX_VALUE,
+        psi(t, Number.MAX_VALUE),
+      );
     else if (Math.abs(far.value - 1) > LIMIT_TOLERANCE) fail('it does not tend to 1 as r → ∞', t, far.r, far.value);
   }
 }
 
 /** Log-spaced in [ε, T], both ends exact (in logs: T / ε overflows for T near the largest double). */
 function checkTimes({ epsilon, T }: { epsilon: number; T: number }): number[] {
-  const a = Math.log(epsilon), b = Math.log(T);
+  const a = Math.log(epsilon),
+    b = Math.log(T);
   const times = Array.from({ length: TIMES }, (_, k) => Math.exp(a + ((b - a) * k) / (TIMES - 1)));
   times[0] = epsilon;
   times[TIMES - 1] = T;

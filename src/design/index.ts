@@ -44,9 +44,21 @@ function familyDesign(spec: DesignSpec, options: DesignOptions): Design {
     case 'radial':
       return radialDesign(spec, body, binding);
     case 'path':
-      return pathDesign(spec, 'path', symbolicSchedule(body.alpha.node, body.sigma.node, binding), noiseFor(body.noise, binding), binding);
+      return pathDesign(
+        spec,
+        'path',
+        symbolicSchedule(body.alpha.node, body.sigma.node, binding),
+        noiseFor(body.noise, binding),
+        binding,
+      );
     case 'sde':
-      return pathDesign(spec, 'sde', sdeSchedule(body.drift, body.diffusion, binding, spec.T), noiseFor({ kind: 'gaussian' }, binding), binding);
+      return pathDesign(
+        spec,
+        'sde',
+        sdeSchedule(body.drift, body.diffusion, binding, spec.T),
+        noiseFor({ kind: 'gaussian' }, binding),
+        binding,
+      );
     case 'poisson':
       return pathDesign(spec, 'poisson', poissonSchedule(binding), poissonNoise(binding.d, body.augment), binding);
   }
@@ -58,12 +70,19 @@ export function resolveDimension(spec: DesignSpec, requested: number | undefined
     throw new OdeforgeError(`dimension must be a positive integer, not ${requested}`);
   }
   if (spec.dimension !== undefined && requested !== undefined && spec.dimension !== requested) {
-    throw new OdeforgeError(`dimension mismatch: the spec says ${spec.dimension}, but ${requested} was asked for (--dim or the data)`,
-      spec.positions.dimension ?? { file: spec.file }, 'remove `dimension` from the spec or use data of the same dimension');
+    throw new OdeforgeError(
+      `dimension mismatch: the spec says ${spec.dimension}, but ${requested} was asked for (--dim or the data)`,
+      spec.positions.dimension ?? { file: spec.file },
+      'remove `dimension` from the spec or use data of the same dimension',
+    );
   }
   const d = spec.dimension ?? requested;
   if (d === undefined) {
-    throw new OdeforgeError('the dimension is unknown', { file: spec.file, line: 1, column: 1 }, 'add `dimension: D` to the spec, or pass --dim D or --data');
+    throw new OdeforgeError(
+      'the dimension is unknown',
+      { file: spec.file, line: 1, column: 1 },
+      'add `dimension: D` to the spec, or pass --dim D or --data',
+    );
   }
   return d;
 }

@@ -1,6 +1,6 @@
-// Isotropic noise laws z of a path x_t = α_t x0 + σ_t z (MATH.md §4, §5): normalized log-density as a
+// Isotropic noise laws z of a path x_t = α_t x0 + σ_t z (docs/mathematics.md §4, §5): normalized log-density as a
 // function of ρ² = |z|², its derivative (for the score), radial CDF and quantile, and a sampler.
-import { betaI, betaIInv, gammaP, gammaPInv, logPoissonConstant, logSphereArea } from '../numeric/special.js';
+import { betaI, betaIInv, gammaP, gammaPInv, logPoissonConstant } from '../numeric/special.js';
 import type { NoiseSpec } from '../spec/index.js';
 import { symbol, substitute } from '../symbolic/index.js';
 import type { Binding } from './bind.js';
@@ -23,13 +23,16 @@ export interface Noise {
 
 export function noiseFor(spec: NoiseSpec, binding: Binding): Noise {
   switch (spec.kind) {
-    case 'gaussian': return gaussianNoise(binding.d);
-    case 'poisson': return poissonNoise(binding.d, spec.augment);
-    case 'radial': return radialNoise(radialProfile(substitute(spec.cdf.node, { rho: symbol('r') }), binding), binding.d);
+    case 'gaussian':
+      return gaussianNoise(binding.d);
+    case 'poisson':
+      return poissonNoise(binding.d, spec.augment);
+    case 'radial':
+      return radialNoise(radialProfile(substitute(spec.cdf.node, { rho: symbol('r') }), binding), binding.d);
   }
 }
 
-/** z ∼ N(0, I_d); P(|z| ≤ ρ) = P(d/2, ρ²/2)  (MATH.md §3). */
+/** z ∼ N(0, I_d); P(|z| ≤ ρ) = P(d/2, ρ²/2)  (docs/mathematics.md §3). */
 export function gaussianNoise(d: number): Noise {
   const logNorm = -0.5 * d * Math.log(2 * Math.PI);
   return {
@@ -41,12 +44,17 @@ export function gaussianNoise(d: number): Noise {
     draw: (rng, out, offset) => {
       for (let j = 0; j < d; j++) out[offset + j] = rng.normal();
     },
-    derivation: { noise_log_density: { expr: `-|z|^2/2 - (${d}/2) log(2 pi)`, latex: `-\\tfrac{|z|^2}{2} - \\tfrac{${d}}{2}\\ln 2\\pi` } },
+    derivation: {
+      noise_log_density: {
+        expr: `-|z|^2/2 - (${d}/2) log(2 pi)`,
+        latex: `-\\tfrac{|z|^2}{2} - \\tfrac{${d}}{2}\\ln 2\\pi`,
+      },
+    },
   };
 }
 
 /**
- * z = ε_x/|ε_D| (ratio of Gaussians), q(z) = C_{d,D} (1 + |z|²)^{−(d+D)/2}; P(|z| ≤ ρ) = I_{ρ²/(1+ρ²)}(d/2, D/2)  (MATH.md §4).
+ * z = ε_x/|ε_D| (ratio of Gaussians), q(z) = C_{d,D} (1 + |z|²)^{−(d+D)/2}; P(|z| ≤ ρ) = I_{ρ²/(1+ρ²)}(d/2, D/2)  (docs/mathematics.md §4).
  */
 export function poissonNoise(d: number, D: number): Noise {
   const logC = logPoissonConstant(d, D);

@@ -1,4 +1,4 @@
-// Conditional paths x_t = α_t x0 + σ_t z with isotropic noise (MATH.md §5): kernel, conditional velocity
+// Conditional paths x_t = α_t x0 + σ_t z with isotropic noise (docs/mathematics.md §5): kernel, conditional velocity
 // and score, parameterization conversions. The sde and poisson families compile to this.
 import { OdeforgeError } from '../errors.js';
 import type { DesignSpec } from '../spec/index.js';
@@ -10,7 +10,13 @@ import { scheduleAt, type ScheduleFunctions } from './schedule.js';
 import type { ConditionalDerivatives, Design, FamilyName, Kernel, PathConversions } from './types.js';
 import { combine, distance2 } from './vector.js';
 
-export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: ScheduleFunctions, noise: Noise, binding: Binding): Design {
+export function pathDesign(
+  spec: DesignSpec,
+  family: FamilyName,
+  schedule: ScheduleFunctions,
+  noise: Noise,
+  binding: Binding,
+): Design {
   checkSchedule(spec, schedule);
   const d = binding.d;
   const kernel = pathKernel(schedule, noise, d);
@@ -22,38 +28,56 @@ export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: Sched
   };
   // ∇x log p = (2/σ²) q'(ρ²)/q (x − α x0) with ρ² = |x − α x0|²/σ²
   const conditionalScore = (t: number, x: ArrayLike<number>, x0: ArrayLike<number>): Float64Array => {
-    const alpha = schedule.alpha(t), sigma = schedule.sigma(t);
+    const alpha = schedule.alpha(t),
+      sigma = schedule.sigma(t);
     const rho2 = distance2(x, x0, alpha) / (sigma * sigma);
     const c = (2 * noise.dLogDensity(rho2)) / (sigma * sigma);
     return combine(c, x, -c * alpha, x0);
   };
   const { prior, derivation: priorDerivation } = buildPrior({
-    spec, binding, kernel,
+    spec,
+    binding,
+    kernel,
     path: { noise: noise.law, sigmaT: schedule.sigma(spec.T), alphaT: schedule.alpha(spec.T) },
   });
   return {
-    name: spec.name, description: spec.description, family, dimension: d,
-    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
-    kernel, conditionalVelocity, conditionalScore,
+    name: spec.name,
+    description: spec.description,
+    family,
+    dimension: d,
+    T: spec.T,
+    epsilon: spec.epsilon,
+    dataRadius: spec.dataRadius,
+    parameters: spec.parameters,
+    kernel,
+    conditionalVelocity,
+    conditionalScore,
     conditionalDerivatives: pathDerivatives(schedule, noise, d),
     schedule: (t) => scheduleAt(schedule, t),
     conversions: pathConversions(schedule, noise),
     prior,
     fieldKernel: {
-      kind: 'path', noise: noise.law,
+      kind: 'path',
+      noise: noise.law,
       schedule: (t) => scheduleAt(schedule, t),
-      logNoise: noise.logDensity, dLogNoise: noise.dLogDensity,
+      logNoise: noise.logDensity,
+      dLogNoise: noise.dLogDensity,
     },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),
     derivation: {
       ...schedule.derivation,
       ...noise.derivation,
-      log_kernel: { expr: '-d log(sigma_t) + log q(|x - alpha_t x0|^2 / sigma_t^2)', latex: '-d\\ln\\sigma_t + \\ln q\\!\\left(\\tfrac{|x-\\alpha_t x_0|^2}{\\sigma_t^2}\\right)' },
-      conditional_velocity: { expr: '(dsigma/sigma) (x - alpha x0) + dalpha x0', latex: '\\tfrac{\\dot\\sigma_t}{\\sigma_t}(x-\\alpha_t x_0) + \\dot\\alpha_t x_0' },
+      log_kernel: {
+        expr: '-d log(sigma_t) + log q(|x - alpha_t x0|^2 / sigma_t^2)',
+        latex: '-d\\ln\\sigma_t + \\ln q\\!\\left(\\tfrac{|x-\\alpha_t x_0|^2}{\\sigma_t^2}\\right)',
+      },
+      conditional_velocity: {
+        expr: '(dsigma/sigma) (x - alpha x0) + dalpha x0',
+        latex: '\\tfrac{\\dot\\sigma_t}{\\sigma_t}(x-\\alpha_t x_0) + \\dot\\alpha_t x_0',
+      },
       prior: priorDerivation,
     },
     ...(schedule.checks ? { symbolicChecks: schedule.checks } : {}),
-    hasScore: true,
   };
 }
 
@@ -61,11 +85,13 @@ export function pathDesign(spec: DesignSpec, family: FamilyName, schedule: Sched
 function pathKernel(schedule: ScheduleFunctions, noise: Noise, d: number): Kernel {
   return {
     logDensity: (t, x, x0) => {
-      const alpha = schedule.alpha(t), sigma = schedule.sigma(t);
+      const alpha = schedule.alpha(t),
+        sigma = schedule.sigma(t);
       return -d * Math.log(sigma) + noise.logDensity(distance2(x, x0, alpha) / (sigma * sigma));
     },
     sample: (t, x0, n, rng) => {
-      const alpha = schedule.alpha(t), sigma = schedule.sigma(t);
+      const alpha = schedule.alpha(t),
+        sigma = schedule.sigma(t);
       const out = new Float64Array(n * d);
       for (let i = 0; i < n; i++) {
         noise.draw(rng, out, i * d);
@@ -86,7 +112,8 @@ function pathDerivatives(schedule: ScheduleFunctions, noise: Noise, d: number): 
   return {
     dtLogDensity: (t, x, x0) => {
       const { alpha, sigma, dAlpha, dSigma } = scheduleAt(schedule, t);
-      let drift = 0, offset2 = 0;
+      let drift = 0,
+        offset2 = 0;
       for (let j = 0; j < x.length; j++) {
         const z = x[j]! - alpha * x0[j]!;
         drift += dAlpha * x0[j]! * z;
@@ -100,7 +127,7 @@ function pathDerivatives(schedule: ScheduleFunctions, noise: Noise, d: number): 
   };
 }
 
-/** x = α x0 + σ ε and v = α̇ x0 + σ̇ ε, solved for each parameterization (MATH.md §5). */
+/** x = α x0 + σ ε and v = α̇ x0 + σ̇ ε, solved for each parameterization (docs/mathematics.md §5). */
 function pathConversions(schedule: ScheduleFunctions, noise: Noise): PathConversions {
   const at = (t: number) => scheduleAt(schedule, t);
   const gaussianOnly = (): void => {
@@ -142,7 +169,10 @@ function pathConversions(schedule: ScheduleFunctions, noise: Noise): PathConvers
 const scheduleRules: { message: string; holds: (s: ReturnType<typeof scheduleAt>) => boolean }[] = [
   { message: 'σ_t must be finite and > 0 on [ε, T]', holds: (s) => Number.isFinite(s.sigma) && s.sigma > 0 },
   { message: 'α_t must be finite on [ε, T]', holds: (s) => Number.isFinite(s.alpha) },
-  { message: 'α̇_t and σ̇_t must be finite on [ε, T]', holds: (s) => Number.isFinite(s.dAlpha) && Number.isFinite(s.dSigma) },
+  {
+    message: 'α̇_t and σ̇_t must be finite on [ε, T]',
+    holds: (s) => Number.isFinite(s.dAlpha) && Number.isFinite(s.dSigma),
+  },
 ];
 
 function checkSchedule(spec: DesignSpec, schedule: ScheduleFunctions): void {
@@ -153,7 +183,8 @@ function checkSchedule(spec: DesignSpec, schedule: ScheduleFunctions): void {
     const broken = scheduleRules.find((rule) => !rule.holds(values));
     if (broken) {
       const body = spec.body;
-      const where = body.family === 'path' ? body.sigma.where : body.family === 'sde' ? body.diffusion.where : { file: spec.file };
+      const where =
+        body.family === 'path' ? body.sigma.where : body.family === 'sde' ? body.diffusion.where : { file: spec.file };
       throw new OdeforgeError(`${broken.message}; at t = ${t}: α = ${values.alpha}, σ = ${values.sigma}`, where);
     }
   }

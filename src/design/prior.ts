@@ -1,4 +1,4 @@
-// Priors (MATH.md §7): the design's kernel at T centred at 0, the Gaussian N(0, σ_T² I), the Poisson
+// Priors (docs/mathematics.md §7): the design's kernel at T centred at 0, the Gaussian N(0, σ_T² I), the Poisson
 // ratio-of-Gaussians law, or a custom radial density normalized numerically.
 import { OdeforgeError } from '../errors.js';
 import { integrate } from '../numeric/quadrature.js';
@@ -25,7 +25,7 @@ export interface DerivedPrior {
   derivation: DerivedQuantity;
 }
 
-/** The default prior of each family when the spec does not say (DESIGN.md). */
+/** The default prior of each family when the spec does not say (docs/mathematics.md §7). */
 export function defaultPriorKind(context: PriorContext): Exclude<PriorKind, 'custom'> {
   if (!context.path) return 'kernel';
   const noise = context.path.noise.kind;
@@ -35,10 +35,14 @@ export function defaultPriorKind(context: PriorContext): Exclude<PriorKind, 'cus
 export function buildPrior(context: PriorContext): DerivedPrior {
   const spec: PriorSpec = context.spec.prior ?? { kind: defaultPriorKind(context) };
   switch (spec.kind) {
-    case 'kernel': return kernelPrior(context, 'kernel');
-    case 'gaussian': return requirePathNoise(context, 'gaussian');
-    case 'poisson': return requirePathNoise(context, 'poisson');
-    case 'custom': return customPrior(spec.density.node, context.binding, spec.density.where);
+    case 'kernel':
+      return kernelPrior(context, 'kernel');
+    case 'gaussian':
+      return requirePathNoise(context, 'gaussian');
+    case 'poisson':
+      return requirePathNoise(context, 'poisson');
+    case 'custom':
+      return customPrior(spec.density.node, context.binding, spec.density.where);
   }
 }
 
@@ -46,8 +50,11 @@ export function buildPrior(context: PriorContext): DerivedPrior {
 function requirePathNoise(context: PriorContext, kind: 'gaussian' | 'poisson'): DerivedPrior {
   if (context.path?.noise.kind !== kind) {
     const where = context.spec.positions.prior ?? { file: context.spec.file };
-    throw new OdeforgeError(`prior "${kind}" needs a path with ${kind} noise; this design has ${context.path ? `${context.path.noise.kind} noise` : 'a radial kernel'}`,
-      where, 'use prior: kernel, or a custom density');
+    throw new OdeforgeError(
+      `prior "${kind}" needs a path with ${kind} noise; this design has ${context.path ? `${context.path.noise.kind} noise` : 'a radial kernel'}`,
+      where,
+      'use prior: kernel, or a custom density',
+    );
   }
   return kernelPrior(context, kind);
 }
@@ -72,13 +79,20 @@ function kernelPrior(context: PriorContext, kind: PriorKind): DerivedPrior {
 }
 
 /** ρ(r) normalized by Z = S_{d−1} ∫_0^∞ ρ(r) r^{d−1} dr; log-density from the log-space tree. */
-function customPrior(density: MathNode, binding: Binding, where: { file?: string; line?: number; column?: number }): DerivedPrior {
+function customPrior(
+  density: MathNode,
+  binding: Binding,
+  where: { file?: string; line?: number; column?: number },
+): DerivedPrior {
   const d = binding.d;
   const logRho = compileIn(logAbs(density), ['r'], binding) as Fn1;
   const radialMass = (r: number): number => (r === 0 ? 0 : Math.exp(logRho(r) + (d - 1) * Math.log(r)));
   const mass = convergedValue(integrate(radialMass, 0, Infinity, { rtol: 1e-11 }));
   if (!(mass > 0 && Number.isFinite(mass))) {
-    throw new OdeforgeError(`the custom prior density is not normalizable in dimension ${d} (its radial integral is ${mass})`, where);
+    throw new OdeforgeError(
+      `the custom prior density is not normalizable in dimension ${d} (its radial integral is ${mass})`,
+      where,
+    );
   }
   const logZ = logSphereArea(d) + Math.log(mass);
   const cdf = (r: number): number => Math.min(1, integrate(radialMass, 0, r, { rtol: 1e-11 }).value / mass);
@@ -92,7 +106,8 @@ function customPrior(density: MathNode, binding: Binding, where: { file?: string
       },
       sample: (n, rng: Rng) => {
         const out = new Float64Array(n * d);
-        for (let i = 0; i < n; i++) drawRadial(rng, invertIncreasing(cdf, rng.uniform(), { lo: 0, hi: 1, expand: true }), d, out, i * d);
+        for (let i = 0; i < n; i++)
+          drawRadial(rng, invertIncreasing(cdf, rng.uniform(), { lo: 0, hi: 1, expand: true }), d, out, i * d);
         return out;
       },
       radialCdf: cdf,

@@ -1,10 +1,26 @@
-// A radial profile: a cumulative function ψ_t(r) and everything derived from it (MATH.md §2), compiled.
+// A radial profile: a cumulative function ψ_t(r) and everything derived from it (docs/mathematics.md §2), compiled.
 // Used by the radial family and by paths whose noise is a radial law F(ρ) (then ψ does not depend on t).
 import { invertIncreasing } from '../numeric/roots.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
-  call, compileRowKernel, constant, dependsOn, describeNode, differentiate, div, factorsWith, logAbs, mul, pow,
-  provablyNonPositive, signOf, sub, symbol, termsWith, type MathNode, type RowKernel,
+  call,
+  compileRowKernel,
+  constant,
+  dependsOn,
+  describeNode,
+  differentiate,
+  div,
+  factorsWith,
+  logAbs,
+  mul,
+  pow,
+  provablyNonPositive,
+  signOf,
+  sub,
+  symbol,
+  termsWith,
+  type MathNode,
+  type RowKernel,
 } from '../symbolic/index.js';
 import { compileIn, tidyIn, type Binding, type Fn1, type Fn2 } from './bind.js';
 import type { DerivedQuantity, SymbolicCheck } from './types.js';
@@ -52,7 +68,7 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
   const radialPower = constant(binding.d - 1);
   const logPhi = sub(sub(logDpsiDr, constant(logSphereArea(binding.d))), mul(radialPower, call('log', symbol('r'))));
   const dLogPhiDr = sub(tidy(differentiate(logDpsiDr, 'r')), div(radialPower, symbol('r')));
-  // k_t(r) = −∂tψ / (r ∂rψ)  (MATH.md §2)
+  // k_t(r) = −∂tψ / (r ∂rψ)  (docs/mathematics.md §2)
   const kNode = velocity ?? tidy(div(mul(constant(-1), dpsiDt), mul(symbol('r'), dpsiDr)));
   const compiled = {
     psi: compileIn(psi, vars, binding) as Fn2,
@@ -89,10 +105,12 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
       { name: '∂rψ', value: compiled.dpsiDr, derivativeOf: compiled.psi, variable: 'r' },
       { name: '∂tψ', value: compiled.dpsiDt, derivativeOf: compiled.psi, variable: 't' },
       { name: '∂r log φ', value: compiled.dLogPhiDr, derivativeOf: compiled.logPhi, variable: 'r' },
-      ...(exact ? [
-        { name: '∂t log φ', value: exact.dtLogPhi, derivativeOf: compiled.logPhi, variable: 't' as const },
-        { name: '∂r k', value: exact.dkDr, derivativeOf: k, variable: 'r' as const },
-      ] : []),
+      ...(exact
+        ? [
+            { name: '∂t log φ', value: exact.dtLogPhi, derivativeOf: compiled.logPhi, variable: 't' as const },
+            { name: '∂r k', value: exact.dkDr, derivativeOf: k, variable: 'r' as const },
+          ]
+        : []),
     ],
   };
 }
@@ -115,10 +133,19 @@ function underflowSafeK(kNode: MathNode, dpsiDt: MathNode, dpsiDr: MathNode, bin
  * continuity residuals. The trees are differentiated now (a function without a derivative rule means no exact
  * derivatives, not a failed load) but compiled on first use: sampling never pays for them.
  */
-function exactDerivatives(logDpsiDr: MathNode, kNode: MathNode, k: Fn2, binding: Binding): { dtLogPhi: Fn2; dkDr: Fn2 } | undefined {
+function exactDerivatives(
+  logDpsiDr: MathNode,
+  kNode: MathNode,
+  k: Fn2,
+  binding: Binding,
+): { dtLogPhi: Fn2; dkDr: Fn2 } | undefined {
   let trees: { dtLogPhi: MathNode; dk: MathNode; dLogK: MathNode };
   try {
-    trees = { dtLogPhi: differentiate(logDpsiDr, 't'), dk: differentiate(kNode, 'r'), dLogK: differentiate(logAbs(kNode), 'r') };
+    trees = {
+      dtLogPhi: differentiate(logDpsiDr, 't'),
+      dk: differentiate(kNode, 'r'),
+      dLogK: differentiate(logAbs(kNode), 'r'),
+    };
   } catch {
     return undefined;
   }
@@ -145,9 +172,11 @@ function onFirstCall(build: () => Fn2): Fn2 {
   return (t, r) => (fn ??= build())(t, r);
 }
 
-/** φ, log φ and ϕ for display, with d and S_{d−1} kept as symbols (MATH.md §2). */
+/** φ, log φ and ϕ for display, with d and S_{d−1} kept as symbols (docs/mathematics.md §2). */
 function densityQuantities(dpsiDr: MathNode, dpsiDt: MathNode, logDpsiDr: MathNode): Record<string, DerivedQuantity> {
-  const S = symbol('S_d'), r = symbol('r'), d = symbol('d');
+  const S = symbol('S_d'),
+    r = symbol('r'),
+    d = symbol('d');
   const dMinusOne = sub(d, constant(1));
   return {
     // φ = ∂rψ / (S_{d−1} r^{d−1})

@@ -1,4 +1,4 @@
-// The radial (time-separated isotropic) family (MATH.md §2): a cumulative ψ_t(r), given or integrated
+// The radial (time-separated isotropic) family (docs/mathematics.md §2): a cumulative ψ_t(r), given or integrated
 // from a radial density; kernel φ_t(r) = ∂rψ/(S r^{d−1}) in log space, v = k_t(r)(x − x0).
 import type { DesignSpec, Expression } from '../spec/index.js';
 import { checkRadialCdf } from './admissible.js';
@@ -31,9 +31,18 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
   };
   const { prior, derivation: priorDerivation } = buildPrior({ spec, binding, kernel });
   return {
-    name: spec.name, description: spec.description, family: 'radial', dimension: d,
-    T: spec.T, epsilon: spec.epsilon, dataRadius: spec.dataRadius, parameters: spec.parameters,
-    kernel, conditionalVelocity, conditionalScore, prior,
+    name: spec.name,
+    description: spec.description,
+    family: 'radial',
+    dimension: d,
+    T: spec.T,
+    epsilon: spec.epsilon,
+    dataRadius: spec.dataRadius,
+    parameters: spec.parameters,
+    kernel,
+    conditionalVelocity,
+    conditionalScore,
+    prior,
     ...radialDerivatives(profile, d),
     fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr, ...profile.field },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),
@@ -44,7 +53,6 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
       ...(body.velocity ? { k_override: { expr: body.velocity.text, latex: profile.derivation.k!.latex } } : {}),
     },
     ...(profile.checks ? { symbolicChecks: profile.checks } : {}),
-    hasScore: true,
   };
 }
 

@@ -1,9 +1,18 @@
 // Schedules α_t, σ_t with their time derivatives, compiled from trees (paths) or derived from a linear
-// SDE (MATH.md §6): symbolically by nerdamer when the result checks out, otherwise by quadrature.
+// SDE (docs/mathematics.md §6): symbolically by nerdamer when the result checks out, otherwise by quadrature.
 import { cumulativeIntegral } from '../numeric/cumulative.js';
 import type { Expression } from '../spec/index.js';
 import {
-  call, constant, definiteFrom, describeNode, differentiate, div, mul, pow, symbol, type MathNode,
+  call,
+  constant,
+  definiteFrom,
+  describeNode,
+  differentiate,
+  div,
+  mul,
+  pow,
+  symbol,
+  type MathNode,
 } from '../symbolic/index.js';
 import { compileIn, tidyIn, type Binding, type Fn1 } from './bind.js';
 import type { DerivedQuantity, Schedule, SymbolicCheck } from './types.js';
@@ -43,7 +52,7 @@ export function symbolicSchedule(alpha: MathNode, sigma: MathNode, binding: Bind
 }
 
 /**
- * dx = f(t) x dt + g(t) dw  →  α = exp ∫_0^t f,  σ² = α² ∫_0^t g²/α²  (MATH.md §6).
+ * dx = f(t) x dt + g(t) dw  →  α = exp ∫_0^t f,  σ² = α² ∫_0^t g²/α²  (docs/mathematics.md §6).
  * Symbolic when nerdamer's integrals check out numerically; otherwise tabulated quadrature.
  */
 export function sdeSchedule(drift: Expression, diffusion: Expression, binding: Binding, T: number): ScheduleFunctions {
@@ -52,7 +61,8 @@ export function sdeSchedule(drift: Expression, diffusion: Expression, binding: B
     constants: binding.constants,
     points: [[0.13 * T], [0.41 * T], [0.77 * T], [T]],
   };
-  const f = drift.node, g = diffusion.node;
+  const f = drift.node,
+    g = diffusion.node;
   const logAlpha = definiteFrom(f, 't', 0, check);
   if (logAlpha !== undefined) {
     const alpha = call('exp', logAlpha);
@@ -63,10 +73,20 @@ export function sdeSchedule(drift: Expression, diffusion: Expression, binding: B
       const schedule = symbolicSchedule(alpha, sigma, binding);
       schedule.derivation.method = { expr: 'symbolic (nerdamer, checked numerically)', latex: '\\text{symbolic}' };
       const fn = (node: MathNode): Fn1 => compileIn(node, ['t'], binding) as Fn1;
-      const [logAlphaFn, fFn, varianceFn, integrandFn] = [logAlpha, f, variance, integrand].map(fn) as [Fn1, Fn1, Fn1, Fn1];
+      const [logAlphaFn, fFn, varianceFn, integrandFn] = [logAlpha, f, variance, integrand].map(fn) as [
+        Fn1,
+        Fn1,
+        Fn1,
+        Fn1,
+      ];
       schedule.checks = [
         { name: 'f = d log α/dt', value: (t) => fFn(t), derivativeOf: (t) => logAlphaFn(t), variable: 't' },
-        { name: 'g²/α² = d(σ²/α²)/dt', value: (t) => integrandFn(t), derivativeOf: (t) => varianceFn(t), variable: 't' },
+        {
+          name: 'g²/α² = d(σ²/α²)/dt',
+          value: (t) => integrandFn(t),
+          derivativeOf: (t) => varianceFn(t),
+          variable: 't',
+        },
       ];
       return withSdeTerms(schedule, f, g);
     }
@@ -99,7 +119,10 @@ function quadratureSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: nu
     },
     derivation: {
       alpha: shown(`exp(int_0^t (${f.toString()}) ds)`, `\\exp\\int_0^t f(s)\\,ds`),
-      sigma: shown(`alpha_t sqrt(int_0^t (${g.toString()})^2 / alpha_s^2 ds)`, `\\alpha_t\\sqrt{\\int_0^t g(s)^2/\\alpha_s^2\\,ds}`),
+      sigma: shown(
+        `alpha_t sqrt(int_0^t (${g.toString()})^2 / alpha_s^2 ds)`,
+        `\\alpha_t\\sqrt{\\int_0^t g(s)^2/\\alpha_s^2\\,ds}`,
+      ),
       dalpha: shown('f(t) alpha_t', `f(t)\\,\\alpha_t`),
       dsigma: shown('(2 f(t) sigma_t^2 + g(t)^2) / (2 sigma_t)', `\\frac{2 f(t)\\sigma_t^2 + g(t)^2}{2\\sigma_t}`),
       method: shown('quadrature (nerdamer gave no checked antiderivative)', '\\text{quadrature}'),

@@ -1,70 +1,13 @@
 // The Design: what every family produces and everything downstream (verify, field, sample, cli) consumes.
 // Pure numeric interface; nothing here may import mathjs or nerdamer.
 import type { SamplerDefaults } from '../spec/index.js';
+import type { FieldKernel, NoiseLaw, Schedule } from '../field/types.js';
+import type { Rng } from '../numeric/rng.js';
 
-/** A source of random numbers; implementations live in numeric/rng.ts (seeded, counter-based). */
-export interface Rng {
-  /** Uniform on the open interval (0, 1). */
-  uniform(): number;
-  /** Standard normal. */
-  normal(): number;
-}
+// The vocabulary of the layers below, re-exported for the Design's users.
+export type { FieldKernel, NoiseLaw, Rng, Schedule };
 
 export type FamilyName = 'radial' | 'path' | 'sde' | 'poisson';
-
-/** α_t, σ_t and their time derivatives (flow_matching's SchedulerOutput). */
-export interface Schedule {
-  alpha: number;
-  sigma: number;
-  dAlpha: number;
-  dSigma: number;
-}
-
-export type NoiseLaw =
-  | { kind: 'gaussian' }
-  | { kind: 'poisson'; augment: number }
-  | { kind: 'radial' };
-
-/**
- * What the marginal field of an empirical data set needs, compiled to plain JS functions.
- * - path: p_t(x|x0) = σ^{-d} q(|x − α x0|²/σ²); f = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂  (MATH.md §5).
- *   `logNoise(ρ²)` is log q up to an additive constant; `dLogNoise(ρ²)` is d log q / d(ρ²) (score).
- * - radial: p_t(x|x0) = φ_t(r); v = k_t(r)(x − x0)  (MATH.md §2).
- */
-export type FieldKernel =
-  | {
-      kind: 'path';
-      noise: NoiseLaw;
-      schedule(t: number): Schedule;
-      logNoise(rho2: number): number;
-      dLogNoise(rho2: number): number;
-    }
-  | {
-      kind: 'radial';
-      /** log φ_t(r), normalized. */
-      logPhi(t: number, r: number): number;
-      /** k_t(r) = −∂tψ / (r ∂rψ). */
-      k(t: number, r: number): number;
-      /** ∂_r log φ_t(r), for the score. */
-      dLogPhiDr(t: number, r: number): number;
-      /**
-       * The field's hot loops, when the design compiled them (symbolic designs). Both take r² in
-       * radius2[c] for c < count, write r to root[c] (root may be radius2) and return the largest output:
-       * - logRow: out[c] = log φ_t(r) − c(t), c(t) any function of t alone (it cancels once a row's
-       *   weights are normalized), accurate for any r;
-       * - directRow: out[c] = φ_t(r)·C(t), C(t) > 0 any function of t alone, the same weights without
-       *   logs; it may under- or overflow, so the field uses it only when its largest output is safe.
-       */
-      logRow?(t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array): number;
-      directRow?(t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array): number;
-      /** k_t when it does not depend on r (every scale family ψ = F(r/s(t))): one value per row. */
-      kOfT?(t: number): number;
-      /**
-       * φ_t(r) is proven non-increasing in r for every t (∂r log φ ≤ 0 by sign analysis of its tree),
-       * so data beyond the radius where log φ falls below the cutoff may be skipped unseen.
-       */
-      nonIncreasing?: boolean;
-    };
 
 export interface Kernel {
   /** log p_t(x | x0), normalized, computed in log space. */
@@ -115,7 +58,7 @@ export interface MarginalField {
   score(t: number, x: ArrayLike<number>): Float64Array;
 }
 
-/** Conversions between parameterizations of a path model's prediction (MATH.md §5). */
+/** Conversions between parameterizations of a path model's prediction (docs/mathematics.md §5). */
 export interface PathConversions {
   /** v = α̇ x̂0 + σ̇ ε̂ from an x0-prediction. */
   velocityFromX0(t: number, x: ArrayLike<number>, x0Hat: ArrayLike<number>): Float64Array;
@@ -176,6 +119,4 @@ export interface Design {
   derivation: Record<string, DerivedQuantity>;
   /** Symbolic derivatives to check against finite differences (absent for quadrature-only quantities). */
   symbolicChecks?: readonly SymbolicCheck[];
-  /** Whether the score is defined (all current families: yes). */
-  hasScore: boolean;
 }

@@ -16,8 +16,3 @@ export function combine(a: number, x: ArrayLike<number>, b: number, y: ArrayLike
   for (let j = 0; j < x.length; j++) out[j] = a * x[j]! + b * y[j]!;
   return out;
 }
-
-/** Throws a plain Error when a point has the wrong number of coordinates (callers validate user input). */
-export function expectDimension(x: ArrayLike<number>, d: number, what: string): void {
-  if (x.length !== d) throw new RangeError(`${what} has ${x.length} coordinates, the design has dimension ${d}`);
-}

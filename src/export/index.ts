@@ -1,5 +1,8 @@
-// The export layer's entry: a Design to text in one of the supported targets. Sits on the public API.
-import { buildDesign, loadSpec, OdeforgeError, type Design } from '../index.js';
+// The export layer's entry: a Design to text in one of the supported targets. Built on the design layer only;
+// the public API (src/index.ts) re-exports it.
+import { buildDesign, type Design } from '../design/index.js';
+import { OdeforgeError } from '../errors.js';
+import { loadSpec } from '../spec/index.js';
 import { latexFragment } from './latex.js';
 import { pythonModule } from './python.js';
 
@@ -17,18 +20,29 @@ export interface ExportOptions {
 export function derivationJson(design: Design, options: ExportOptions = {}): object {
   const { prior, ...quantities } = design.derivation;
   return {
-    name: design.name, family: design.family, dimension: options.openDimension ? null : design.dimension, T: design.T,
-    epsilon: design.epsilon, parameters: design.parameters, quantities, prior: { kind: design.prior.kind, ...prior },
+    name: design.name,
+    family: design.family,
+    dimension: options.openDimension ? null : design.dimension,
+    T: design.T,
+    epsilon: design.epsilon,
+    parameters: design.parameters,
+    quantities,
+    prior: { kind: design.prior.kind, ...prior },
   };
 }
 
 export function exportDesign(design: Design, target: string, options: ExportOptions = {}): string {
   switch (target) {
-    case 'latex': return latexFragment(design, options);
-    case 'python': return pythonModule(design, 'numpy', options);
-    case 'torch': return pythonModule(design, 'torch', options);
-    case 'json': return `${JSON.stringify(derivationJson(design, options), null, 2)}\n`;
-    default: throw new OdeforgeError(`--to must be one of ${exportTargets.join(', ')}, not "${target}"`);
+    case 'latex':
+      return latexFragment(design, options);
+    case 'python':
+      return pythonModule(design, 'numpy', options);
+    case 'torch':
+      return pythonModule(design, 'torch', options);
+    case 'json':
+      return `${JSON.stringify(derivationJson(design, options), null, 2)}\n`;
+    default:
+      throw new OdeforgeError(`--to must be one of ${exportTargets.join(', ')}, not "${target}"`);
   }
 }
 
@@ -42,10 +56,15 @@ export function exportSpecFile(specPath: string, target: string, options: { dime
   if (spec.dimension !== undefined || options.dimension !== undefined) {
     return exportDesign(buildDesign(spec, options), target);
   }
-  const texts = OPEN_DIMENSION_PROBES.map((dimension) => exportDesign(buildDesign(spec, { dimension }), target, { openDimension: true }));
+  const texts = OPEN_DIMENSION_PROBES.map((dimension) =>
+    exportDesign(buildDesign(spec, { dimension }), target, { openDimension: true }),
+  );
   if (texts.some((text) => text !== texts[0])) {
-    throw new OdeforgeError('this design cannot be exported for an open dimension: numbers in its derivation depend on d',
-      { file: spec.file, line: 1, column: 1 }, 'pass --dim D, or add `dimension: D` to the spec');
+    throw new OdeforgeError(
+      'this design cannot be exported for an open dimension: numbers in its derivation depend on d',
+      { file: spec.file, line: 1, column: 1 },
+      'pass --dim D, or add `dimension: D` to the spec',
+    );
   }
   return texts[0]!;
 }

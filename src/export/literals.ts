@@ -27,12 +27,23 @@ export function pythonString(text: string): string {
  * everything outside printable ASCII replaced, so no line of the text can leave the comment.
  */
 export function latexComment(text: string): string {
-  return text.split(/\r\n|\r|\n/).map((line) => `% ${latexCommentText(line)}`.trimEnd()).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `% ${latexCommentText(line)}`.trimEnd())
+    .join('\n');
 }
 
 const texSpecials: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '$': '\\$', '&': '\\&', '#': '\\#', '%': '\\%',
-  '^': '\\textasciicircum{}', '_': '\\_', '~': '\\textasciitilde{}',
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '%': '\\%',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
 };
 
 function latexCommentText(line: string): string {

@@ -3,7 +3,8 @@
 // from the public Design (its derivation's Python forms); numpy and torch differ only in a prelude.
 // No user string is ever code here: the name and description are escaped string constants, and every
 // expression comes from the symbolic layer's printer over whitelisted functions and identifiers.
-import { OdeforgeError, type Design, type DerivedQuantity } from '../index.js';
+import type { DerivedQuantity, Design } from '../design/index.js';
+import { OdeforgeError } from '../errors.js';
 import { pythonString } from './literals.js';
 
 export type PythonBackend = 'numpy' | 'torch';
@@ -19,9 +20,17 @@ export interface PythonOptions {
 /** The module's source text. @throws OdeforgeError when a quantity has no closed form to export. */
 export function pythonModule(design: Design, backend: PythonBackend, options: PythonOptions = {}): string {
   checkParameterNames(design);
-  return [
-    header(backend), prelude[backend], helpers, constants(design, options), family(design), prior(design), marginal,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      header(backend),
+      prelude[backend],
+      helpers,
+      constants(design, options),
+      family(design),
+      prior(design),
+      marginal,
+    ].join('\n\n') + '\n'
+  );
 }
 
 function header(backend: PythonBackend): string {
@@ -234,19 +243,82 @@ def _cumulative(f, upper, panels=4096):
 
 /** Names the module defines or imports, and Python's keywords: a parameter may not take one. */
 const pythonReserved = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
-  'math', 'xp', 'torch', 'functools', 'D', 'T', 'EPS', 'NAME', 'DESCRIPTION', 'PRIOR', 'NOISE', 'AUGMENT', 'S_d',
-  'psi', 'log_phi', 'k', 'log_kernel', 'conditional_velocity', 'radial_quantile', 'sample_kernel', 'training_target',
-  'alpha', 'sigma', 'dalpha', 'dsigma', 'prior_log_density', 'prior_sample', 'marginal_velocity',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  'type',
+  'math',
+  'xp',
+  'torch',
+  'functools',
+  'D',
+  'T',
+  'EPS',
+  'NAME',
+  'DESCRIPTION',
+  'PRIOR',
+  'NOISE',
+  'AUGMENT',
+  'S_d',
+  'psi',
+  'log_phi',
+  'k',
+  'log_kernel',
+  'conditional_velocity',
+  'radial_quantile',
+  'sample_kernel',
+  'training_target',
+  'alpha',
+  'sigma',
+  'dalpha',
+  'dsigma',
+  'prior_log_density',
+  'prior_sample',
+  'marginal_velocity',
 ]);
 
 function checkParameterNames(design: Design): void {
   for (const name of Object.keys(design.parameters)) {
     if (pythonReserved.has(name)) {
-      throw new OdeforgeError(`cannot export "${design.name}" to Python: the parameter name "${name}" is a Python keyword or a name of the module`,
-        {}, 'rename the parameter in the spec');
+      throw new OdeforgeError(
+        `cannot export "${design.name}" to Python: the parameter name "${name}" is a Python keyword or a name of the module`,
+        {},
+        'rename the parameter in the spec',
+      );
     }
   }
 }
@@ -256,7 +328,9 @@ function constants(design: Design, options: PythonOptions): string {
   return [
     `NAME = ${pythonString(design.name)}`,
     `DESCRIPTION = ${pythonString(design.description)}`,
-    options.openDimension ? 'D = None  # the spec leaves the dimension open: pass d, or arrays of shape (n, d)' : `D = ${design.dimension}  # dimension of x`,
+    options.openDimension
+      ? 'D = None  # the spec leaves the dimension open: pass d, or arrays of shape (n, d)'
+      : `D = ${design.dimension}  # dimension of x`,
     `T = ${pythonLiteral(design.T)}`,
     `EPS = ${pythonLiteral(design.epsilon)}`,
     ...params,
@@ -270,8 +344,11 @@ function pythonLiteral(value: number): string {
 function python(design: Design, name: string): string {
   const q: DerivedQuantity | undefined = design.derivation[name];
   if (q?.python === undefined) {
-    throw new OdeforgeError(`cannot export "${design.name}" to Python: ${name} has no closed form (it is computed by quadrature)`,
-      {}, 'export supports designs whose kernel odeforge derives symbolically');
+    throw new OdeforgeError(
+      `cannot export "${design.name}" to Python: ${name} has no closed form (it is computed by quadrature)`,
+      {},
+      'export supports designs whose kernel odeforge derives symbolically',
+    );
   }
   return q.python;
 }
@@ -290,7 +367,7 @@ function family(design: Design): string {
 }
 
 function radialFamily(design: Design): string {
-  return `# radial design: v = k_t(r) (x - x0)  (docs/mathematics.md, radial designs)
+  return `# radial design: v = k_t(r) (x - x0)  (docs/mathematics.md §2 of odeforge)
 def psi(t, r, d=D):
     """The cumulative radial function psi_t(r) = P(|x_t - x0| <= r)."""
 ${body(python(design, 'psi'))}
@@ -497,7 +574,7 @@ def _noise_sample(rng, n, d):
 
 function prior(design: Design): string {
   if (design.prior.kind === 'custom') return customPrior(design);
-  return `# prior (${design.prior.kind}): the design's kernel at T centred at 0  (docs/mathematics.md, priors)
+  return `# prior (${design.prior.kind}): the design's kernel at T centred at 0  (docs/mathematics.md §7 of odeforge)
 PRIOR = "${design.prior.kind}"
 
 

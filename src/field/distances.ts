@@ -121,7 +121,14 @@ export class TileDistances {
 }
 
 /** out[j] = |x − x_j|² for d ≤ 2, the row at x[base]. */
-export function planeDistances(data: Float64Array, m: number, d: number, x: Float64Array, base: number, out: Float64Array): void {
+export function planeDistances(
+  data: Float64Array,
+  m: number,
+  d: number,
+  x: Float64Array,
+  base: number,
+  out: Float64Array,
+): void {
   const x0 = x[base]!;
   const x1 = d === 2 ? x[base + 1]! : 0;
   for (let j = 0; j < m; j++) {

@@ -1,12 +1,11 @@
-// The exact marginal field of an empirical data set, f_t(x) = Σ_i w_i v_t(x|x_i) (MATH.md §1), batched.
+// The exact marginal field of an empirical data set, f_t(x) = Σ_i w_i v_t(x|x_i) (docs/mathematics.md §1), batched.
 // Hot loops only: distances blocked over data, log-sum-exp weights, negligible weights never exponentiated.
 // It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
-import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
 import { planeDistances, TileDistances } from './distances.js';
 import { SimdMemory } from './simd.js';
-import type { BatchField, EmpiricalData } from './types.js';
+import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
 /**
  * How far below a row's largest log-weight a weight is skipped: m weights each below e^{−cut} relative
@@ -61,8 +60,8 @@ export function empiricalData(values: Float64Array, dim: number, file?: string):
 
 /**
  * Marginal velocity and score of empirical data under a design's FieldKernel.
- * - path kernels: f = (σ̇/σ)(x − α x̂) + α̇ x̂, x̂ = Σ w_i x_i, w_i ∝ q(|x − α x_i|²/σ²)  (MATH.md §5);
- * - radial kernels: f = Σ w_i k_t(r_i)(x − x_i), w_i ∝ φ_t(r_i)  (MATH.md §2).
+ * - path kernels: f = (σ̇/σ)(x − α x̂) + α̇ x̂, x̂ = Σ w_i x_i, w_i ∝ q(|x − α x_i|²/σ²)  (docs/mathematics.md §5);
+ * - radial kernels: f = Σ w_i k_t(r_i)(x − x_i), w_i ∝ φ_t(r_i)  (docs/mathematics.md §2).
  * Not safe to call concurrently on one instance (it owns scratch buffers); one instance per thread.
  */
 export class EmpiricalField implements BatchField {
@@ -114,8 +113,10 @@ export class EmpiricalField implements BatchField {
     this.kind = kindOf(kernel);
     this.poissonPower =
       kernel.kind === 'path' && kernel.noise.kind === 'poisson' ? (this.dim + kernel.noise.augment) / 2 : 0;
-    this.poissonTwoPower = Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
-    const simd = this.dim !== 2 && options.simd !== false ? SimdMemory.create(this.data, this.m, this.dim, TILE_ROWS) : null;
+    this.poissonTwoPower =
+      Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
+    const simd =
+      this.dim !== 2 && options.simd !== false ? SimdMemory.create(this.data, this.m, this.dim, TILE_ROWS) : null;
     this.simd = simd;
     this.tile = new TileDistances(this.data, this.m, this.dim, TILE_ROWS, simd);
     this.dist = this.tile.dist;
@@ -128,7 +129,8 @@ export class EmpiricalField implements BatchField {
     this.coefs = simd ? simd.coefs : new Float64Array(this.m);
     this.acc = simd ? simd.acc : new Float64Array(this.dim);
     this.centre = new Float64Array(this.dim);
-    for (let j = 0; j < this.m; j++) for (let k = 0; k < this.dim; k++) this.centre[k] = this.centre[k]! + this.data[j * this.dim + k]! / this.m;
+    for (let j = 0; j < this.m; j++)
+      for (let k = 0; k < this.dim; k++) this.centre[k] = this.centre[k]! + this.data[j * this.dim + k]! / this.m;
     let r2 = 0;
     for (let j = 0; j < this.m; j++) {
       let q = 0;
@@ -140,7 +142,6 @@ export class EmpiricalField implements BatchField {
   }
 
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
-    const d = this.dim;
     if (this.kind === Kind.Radial) {
       this.radialRows(t, x, n, (ti, base, count) => this.radialVelocity(ti, x, base, count, out));
       return;
@@ -156,7 +157,13 @@ export class EmpiricalField implements BatchField {
    * block so that a block serves every row of the tile from cache), then `row(r, base)` for the tile's row r
    * at x[base].
    */
-  private forEachTileRow(t: Float64Array, x: Float64Array, n: number, distances: boolean, row: (r: number, base: number) => void): void {
+  private forEachTileRow(
+    t: Float64Array,
+    x: Float64Array,
+    n: number,
+    distances: boolean,
+    row: (r: number, base: number) => void,
+  ): void {
     const d = this.dim;
     for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
       const rows = Math.min(TILE_ROWS, n - row0);
@@ -172,7 +179,7 @@ export class EmpiricalField implements BatchField {
   }
 
   /**
-   * x̂ = Σ w_i x_i / Σ w_i = E[x0 | x_t = x], the data prediction of path kernels (MATH.md §5).
+   * x̂ = Σ w_i x_i / Σ w_i = E[x0 | x_t = x], the data prediction of path kernels (docs/mathematics.md §5).
    * @throws Error for radial kernels (their field is not a function of x̂)
    */
   posteriorMean(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
@@ -332,7 +339,11 @@ export class EmpiricalField implements BatchField {
         const e0 = x0 - a * data[2 * j]!;
         const e1 = x1 - a * data[2 * j + 1]!;
         const q = e0 * e0 + e1 * e1;
-        const w = gaussian ? expNeg(-(q - qLow) * inv) : twoC === 3 ? cubeOfSqrt(top / (s2 + q)) : this.ratioPower(top / (s2 + q));
+        const w = gaussian
+          ? expNeg(-(q - qLow) * inv)
+          : twoC === 3
+            ? cubeOfSqrt(top / (s2 + q))
+            : this.ratioPower(top / (s2 + q));
         sum += w;
         a0 += w * data[2 * j]!;
         a1 += w * data[2 * j + 1]!;
@@ -358,7 +369,11 @@ export class EmpiricalField implements BatchField {
         const q = dist[k]!;
         if (q > limit) continue;
         const j = survivors[k]!;
-        const w = gaussian ? expNeg(-(q - qmin) * inv) : twoC === 3 ? cubeOfSqrt(top / (s2 + q)) : this.ratioPower(top / (s2 + q));
+        const w = gaussian
+          ? expNeg(-(q - qmin) * inv)
+          : twoC === 3
+            ? cubeOfSqrt(top / (s2 + q))
+            : this.ratioPower(top / (s2 + q));
         sum += w;
         a0 += w * data[2 * j]!;
         a1 += w * data[2 * j + 1]!;
@@ -394,7 +409,12 @@ export class EmpiricalField implements BatchField {
    * Radial kernels: the weights of each row, handed to `finish` with the row's time and offset. In the plane
    * each row computes its own distances; in higher d a tile of rows shares each block of data (cache).
    */
-  private radialRows(t: Float64Array, x: Float64Array, n: number, finish: (t: number, base: number, count: number) => void): void {
+  private radialRows(
+    t: Float64Array,
+    x: Float64Array,
+    n: number,
+    finish: (t: number, base: number, count: number) => void,
+  ): void {
     const d = this.dim;
     if (d <= 2) {
       for (let i = 0; i < n; i++) {
@@ -419,7 +439,9 @@ export class EmpiricalField implements BatchField {
       const max = kernel.directRow(t, radius, count, root, weights);
       if (max >= DIRECT_MIN && max <= DIRECT_MAX) return this.survivingDirect(max, count);
     }
-    const max = kernel.logRow ? kernel.logRow(t, radius, count, radius, logw) : this.plainRadialLogWeights(kernel, t, count);
+    const max = kernel.logRow
+      ? kernel.logRow(t, radius, count, radius, logw)
+      : this.plainRadialLogWeights(kernel, t, count);
     return this.survivingWeights(max, count, candidates, radius);
   }
 
@@ -617,7 +639,12 @@ export class EmpiricalField implements BatchField {
       const b3 = survivors[c + 3]! * d;
       for (let k = 0; k < d; k++) {
         const xk = x[base + k]!;
-        acc[k] = acc[k]! + w0 * (xk - data[b0 + k]!) + w1 * (xk - data[b1 + k]!) + w2 * (xk - data[b2 + k]!) + w3 * (xk - data[b3 + k]!);
+        acc[k] =
+          acc[k]! +
+          w0 * (xk - data[b0 + k]!) +
+          w1 * (xk - data[b1 + k]!) +
+          w2 * (xk - data[b2 + k]!) +
+          w3 * (xk - data[b3 + k]!);
       }
     }
     for (; c < count; c++) {

@@ -1,9 +1,8 @@
 // Builds the batched marginal field a sampler integrates, from a design's FieldKernel and a data source.
-import type { FieldKernel } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { EmpiricalField } from './empirical.js';
 import { MixtureField, type MixtureParameters } from './mixture.js';
-import type { BatchField, EmpiricalData } from './types.js';
+import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
 export { EmpiricalField, empiricalData, logWeightCutoff } from './empirical.js';
 export { MixtureField, mixtureParameters, sampleMixture, type MixtureParameters } from './mixture.js';
@@ -22,8 +21,10 @@ export function createField(kernel: FieldKernel, source: FieldSource, dimension:
     throw new OdeforgeError(
       `the data has dimension ${dim} but the design has dimension ${dimension}`,
       {},
-      'pass data of the design\'s dimension, or set the dimension with --dim',
+      "pass data of the design's dimension, or set the dimension with --dim",
     );
   }
-  return source.kind === 'empirical' ? new EmpiricalField(kernel, source.data) : new MixtureField(kernel, source.mixture);
+  return source.kind === 'empirical'
+    ? new EmpiricalField(kernel, source.data)
+    : new MixtureField(kernel, source.mixture);
 }

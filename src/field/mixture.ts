@@ -1,6 +1,7 @@
 // The exact marginal field of an isotropic Gaussian mixture under a Gaussian-noise path: the analytic
 // counterpart of the empirical field, for testing samplers against a known target distribution.
-import type { FieldKernel, Rng } from '../design/types.js';
+import type { Rng } from '../numeric/rng.js';
+import type { FieldKernel } from './types.js';
 import { OdeforgeError } from '../errors.js';
 import type { BatchField, GaussianMixture } from './types.js';
 
@@ -33,13 +34,19 @@ export function mixtureParameters(mix: GaussianMixture, dim?: number, file?: str
     const w = mix.weights[j]!;
     const s = mix.stds[j]!;
     const mu = mix.means[j]!;
-    if (!(Number.isFinite(w) && w > 0)) throw new OdeforgeError(`mixture weight ${j + 1} must be a positive number, got ${w}`, where);
-    if (!(Number.isFinite(s) && s > 0)) throw new OdeforgeError(`mixture std ${j + 1} must be a positive number, got ${s}`, where);
+    if (!(Number.isFinite(w) && w > 0))
+      throw new OdeforgeError(`mixture weight ${j + 1} must be a positive number, got ${w}`, where);
+    if (!(Number.isFinite(s) && s > 0))
+      throw new OdeforgeError(`mixture std ${j + 1} must be a positive number, got ${s}`, where);
     if (mu.length !== d) {
-      throw new OdeforgeError(`mixture mean ${j + 1} has ${mu.length} coordinates, expected ${d} (the dimension)`, where);
+      throw new OdeforgeError(
+        `mixture mean ${j + 1} has ${mu.length} coordinates, expected ${d} (the dimension)`,
+        where,
+      );
     }
     for (let k = 0; k < d; k++) {
-      if (!Number.isFinite(mu[k])) throw new OdeforgeError(`mixture mean ${j + 1}, coordinate ${k + 1} is not a finite number`, where);
+      if (!Number.isFinite(mu[k]))
+        throw new OdeforgeError(`mixture mean ${j + 1}, coordinate ${k + 1} is not a finite number`, where);
       means[j * d + k] = mu[k]!;
     }
     weights[j] = w;
@@ -91,7 +98,13 @@ export class MixtureField implements BatchField {
     this.evaluate(t, x, n, out, 'posteriorMean');
   }
 
-  private evaluate(t: Float64Array, x: Float64Array, n: number, out: Float64Array, quantity: 'velocity' | 'score' | 'posteriorMean'): void {
+  private evaluate(
+    t: Float64Array,
+    x: Float64Array,
+    n: number,
+    out: Float64Array,
+    quantity: 'velocity' | 'score' | 'posteriorMean',
+  ): void {
     const kernel = this.kernel;
     if (kernel.kind !== 'path') throw new Error('unreachable');
     const { weights, means, stds, components: J, dim: d } = this.p;

@@ -56,13 +56,29 @@ export class SimdMemory {
     if (!module || 8 * doubles > MAX_BYTES) return null;
     try {
       const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((8 * doubles) / 65536)) });
-      return new SimdMemory(new WebAssembly.Instance(module, { env: { memory } }), memory.buffer, data, m, d, stride, rowCount);
+      return new SimdMemory(
+        new WebAssembly.Instance(module, { env: { memory } }),
+        memory.buffer,
+        data,
+        m,
+        d,
+        stride,
+        rowCount,
+      );
     } catch {
       return null; // no memory for the copy: the JS loops give the same bits
     }
   }
 
-  private constructor(instance: WebAssembly.Instance, buffer: ArrayBuffer, data: Float64Array, m: number, d: number, stride: number, rowCount: number) {
+  private constructor(
+    instance: WebAssembly.Instance,
+    buffer: ArrayBuffer,
+    data: Float64Array,
+    m: number,
+    d: number,
+    stride: number,
+    rowCount: number,
+  ) {
     this.stride = stride;
     let at = 0;
     const doubles = (count: number): Float64Array => {
@@ -85,12 +101,25 @@ export class SimdMemory {
   /** dist[(r + i)·m + j0 + j] = |rows[r + i] − data[j0 + j]|², i < 4, j < count (even), m = outStride. */
   fourRows(r: number, j0: number, count: number, m: number): void {
     const stride = this.stride;
-    this.fourRowsKernel(this.rows.byteOffset + 8 * r * stride, this.data.byteOffset + 8 * j0 * stride, 8 * stride, count,
-      this.dist.byteOffset + 8 * (r * m + j0), 8 * m);
+    this.fourRowsKernel(
+      this.rows.byteOffset + 8 * r * stride,
+      this.data.byteOffset + 8 * j0 * stride,
+      8 * stride,
+      count,
+      this.dist.byteOffset + 8 * (r * m + j0),
+      8 * m,
+    );
   }
 
   /** acc = Σ_{c < count} coef[c] · data[survivors[c]], coef this memory's `weights` or `coefs`. */
   weightedSum(coef: Float64Array, count: number): void {
-    this.weightedSumKernel(this.data.byteOffset, 8 * this.stride, this.survivors.byteOffset, coef.byteOffset, count, this.acc.byteOffset);
+    this.weightedSumKernel(
+      this.data.byteOffset,
+      8 * this.stride,
+      this.survivors.byteOffset,
+      coef.byteOffset,
+      count,
+      this.acc.byteOffset,
+    );
   }
 }

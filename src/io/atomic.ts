@@ -1,6 +1,17 @@
 // Atomic file writes: the content goes to a temporary file in the same directory, is flushed, then renamed
 // over the target, so a failed or interrupted run never leaves a half-written output file.
-import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OdeforgeError } from '../errors.js';
@@ -30,7 +41,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     } catch {
       // the temporary file was never created
     }
-    throw new OdeforgeError(`cannot write ${path}: ${(error as Error).message}`, { file: path }, 'check that the directory exists and is writable');
+    throw new OdeforgeError(
+      `cannot write ${path}: ${(error as Error).message}`,
+      { file: path },
+      'check that the directory exists and is writable',
+    );
   } finally {
     pendingTemps.delete(temp);
   }
@@ -53,7 +68,10 @@ export function exitCleanlyOnSignalsWhileWriting(): void {
 function installSignalCleanup(): void {
   if (signalCleanupInstalled) return;
   signalCleanupInstalled = true;
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     // writes are synchronous, so this runs after the write in progress has finished or failed, never inside it
     process.once(signal, () => {
       removePendingTemps();
@@ -83,12 +101,17 @@ export function removePendingTemps(): void {
 export function checkWritable(path: string): void {
   const directory = dirname(resolve(path));
   if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-    throw new OdeforgeError(`cannot write ${path}: the directory ${directory} does not exist`, { file: path }, 'create it first');
+    throw new OdeforgeError(
+      `cannot write ${path}: the directory ${directory} does not exist`,
+      { file: path },
+      'create it first',
+    );
   }
   try {
     accessSync(directory, constants.W_OK);
   } catch {
     throw new OdeforgeError(`cannot write ${path}: the directory ${directory} is not writable`, { file: path });
   }
-  if (existsSync(path) && statSync(path).isDirectory()) throw new OdeforgeError(`cannot write ${path}: it is a directory`, { file: path });
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new OdeforgeError(`cannot write ${path}: it is a directory`, { file: path });
 }

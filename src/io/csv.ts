@@ -45,7 +45,12 @@ export function parseCsv(text: string, file?: string): DataTable {
       if (!fs.every((f) => NUMBER.test(f.text) || NON_FINITE.test(f.text))) {
         header = fs.map((f) => f.text);
         const empty = fs.find((f) => f.text === '');
-        if (empty) throw new OdeforgeError(`the header has an empty column name`, { file, line: li + 1, column: empty.column }, 'write the header as x1,x2,...');
+        if (empty)
+          throw new OdeforgeError(
+            `the header has an empty column name`,
+            { file, line: li + 1, column: empty.column },
+            'write the header as x1,x2,...',
+          );
         continue;
       }
     }
@@ -62,21 +67,34 @@ export function parseCsv(text: string, file?: string): DataTable {
       const f = fs[c]!;
       const name = header ? `column ${c + 1} (${header[c]})` : `column ${c + 1}`;
       if (NON_FINITE.test(f.text)) {
-        throw new OdeforgeError(`row ${row}, ${name}: ${f.text} is not allowed in data`, { file, line: li + 1, column: f.column }, 'remove or fix non-finite values');
+        throw new OdeforgeError(
+          `row ${row}, ${name}: ${f.text} is not allowed in data`,
+          { file, line: li + 1, column: f.column },
+          'remove or fix non-finite values',
+        );
       }
       if (!NUMBER.test(f.text)) {
         const shown = f.text === '' ? 'an empty field' : `"${f.text}"`;
-        throw new OdeforgeError(`row ${row}, ${name}: ${shown} is not a number`, { file, line: li + 1, column: f.column });
+        throw new OdeforgeError(`row ${row}, ${name}: ${shown} is not a number`, {
+          file,
+          line: li + 1,
+          column: f.column,
+        });
       }
       const value = Number(f.text);
       if (!Number.isFinite(value)) {
-        throw new OdeforgeError(`row ${row}, ${name}: ${f.text} overflows to ${value} (beyond ±1.8e308)`, { file, line: li + 1, column: f.column }, 'rescale the data');
+        throw new OdeforgeError(
+          `row ${row}, ${name}: ${f.text} overflows to ${value} (beyond ±1.8e308)`,
+          { file, line: li + 1, column: f.column },
+          'rescale the data',
+        );
       }
       values.push(value);
     }
     rows++;
   }
-  if (rows === 0) throw new OdeforgeError('the data file has no data rows', { file }, 'give at least one row of numbers');
+  if (rows === 0)
+    throw new OdeforgeError('the data file has no data rows', { file }, 'give at least one row of numbers');
   return { data: Float64Array.from(values), rows, dim };
 }
 

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
-import type { GaussianMixture } from '../field/types.js';
+import type { GaussianMixture } from '../numeric/data.js';
 import { writeFileAtomic } from './atomic.js';
 import { formatCsv, parseCsv } from './csv.js';
 import { formatJson, parseJsonData } from './json.js';
@@ -16,7 +16,11 @@ export type DataFormat = 'csv' | 'npy' | 'json';
 export function formatOf(path: string): DataFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.npy' || ext === '.json') return ext.slice(1) as DataFormat;
-  throw new OdeforgeError(`unknown data file extension "${ext || '(none)'}"`, { file: path }, 'use .csv, .npy or .json');
+  throw new OdeforgeError(
+    `unknown data file extension "${ext || '(none)'}"`,
+    { file: path },
+    'use .csv, .npy or .json',
+  );
 }
 
 function readBytes(path: string): Buffer {
@@ -26,10 +30,14 @@ function readBytes(path: string): Buffer {
 /** A table within the limits: its dimension is a design's, its size what the samplers will hold. */
 function checkTableSize(table: DataTable, file: string): DataTable {
   if (table.dim > limits.dimension) {
-    throw new OdeforgeError(`the data has ${table.dim} columns, above the dimension limit of ${limits.dimension}`, { file });
+    throw new OdeforgeError(`the data has ${table.dim} columns, above the dimension limit of ${limits.dimension}`, {
+      file,
+    });
   }
   if (table.rows * table.dim > limits.values) {
-    throw new OdeforgeError(`the data holds ${table.rows} × ${table.dim} values, above the limit of ${limits.values}`, { file });
+    throw new OdeforgeError(`the data holds ${table.rows} × ${table.dim} values, above the limit of ${limits.values}`, {
+      file,
+    });
   }
   return table;
 }
@@ -45,7 +53,10 @@ export function readDataSource(path: string): DataSource {
     const source = parseJsonData(bytes.toString('utf8'), path);
     return source.kind === 'table' ? { kind: 'table', table: checkTableSize(source.table, path) } : source;
   }
-  return { kind: 'table', table: checkTableSize(format === 'csv' ? parseCsv(bytes.toString('utf8'), path) : npyTable(bytes, path), path) };
+  return {
+    kind: 'table',
+    table: checkTableSize(format === 'csv' ? parseCsv(bytes.toString('utf8'), path) : npyTable(bytes, path), path),
+  };
 }
 
 /**
@@ -55,7 +66,11 @@ export function readDataSource(path: string): DataSource {
 export function readDataFile(path: string): DataTable {
   const source = readDataSource(path);
   if (source.kind === 'mixture') {
-    throw new OdeforgeError('this file holds a Gaussian mixture, not data points', { file: path }, 'use it with `odeforge sample --data`');
+    throw new OdeforgeError(
+      'this file holds a Gaussian mixture, not data points',
+      { file: path },
+      'use it with `odeforge sample --data`',
+    );
   }
   return source.table;
 }
@@ -70,7 +85,11 @@ function npyTable(bytes: Uint8Array, file: string): DataTable {
   if (rows === 0 || dim === 0) throw new OdeforgeError('the data file has no data rows', { file });
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new OdeforgeError(`row ${Math.floor(i / dim) + 1}, column ${(i % dim) + 1}: ${data[i]} is not allowed in data`, { file }, 'remove or fix non-finite values');
+      throw new OdeforgeError(
+        `row ${Math.floor(i / dim) + 1}, column ${(i % dim) + 1}: ${data[i]} is not allowed in data`,
+        { file },
+        'remove or fix non-finite values',
+      );
     }
   }
   return { data, rows, dim };

@@ -2,13 +2,20 @@
 // the 2-D points are padded with zeros and turned by a random rotation fixed by the seed and d.
 import { createRequire } from 'node:module';
 import type { Matrix, QrDecomposition } from 'ml-matrix';
-import type { Rng } from '../design/types.js';
+import type { Rng } from '../numeric/rng.js';
 import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
 import { sampleStream } from '../numeric/rng.js';
 
 export type DatasetName = 'moons' | 'circles' | 'swissroll' | '8gaussians' | 'checkerboard' | 'pinwheel';
-export const datasetNames: readonly DatasetName[] = ['moons', 'circles', 'swissroll', '8gaussians', 'checkerboard', 'pinwheel'];
+export const datasetNames: readonly DatasetName[] = [
+  'moons',
+  'circles',
+  'swissroll',
+  '8gaussians',
+  'checkerboard',
+  'pinwheel',
+];
 
 type Generator = (n: number, rng: Rng) => Float64Array;
 
@@ -146,14 +153,19 @@ export function checkDataset(name: string, options: DatasetOptions): asserts nam
   if (!(datasetNames as readonly string[]).includes(name)) {
     throw new OdeforgeError(`unknown data set "${name}"`, {}, `use one of ${datasetNames.join(', ')}`);
   }
-  if (!Number.isInteger(options.n) || options.n < 1) throw new OdeforgeError(`the number of points must be a positive integer, got ${options.n}`);
-  if (options.n > limits.points) throw new OdeforgeError(`${options.n} points is above the limit of ${limits.points} points`);
+  if (!Number.isInteger(options.n) || options.n < 1)
+    throw new OdeforgeError(`the number of points must be a positive integer, got ${options.n}`);
+  if (options.n > limits.points)
+    throw new OdeforgeError(`${options.n} points is above the limit of ${limits.points} points`);
   const dim = options.dim ?? 2;
   if (!Number.isInteger(dim) || dim < 2) throw new OdeforgeError(`toy data sets have dimension 2 or more, got ${dim}`);
   if (dim > limits.datasetDimension) {
-    throw new OdeforgeError(`toy data sets have dimension at most ${limits.datasetDimension} (the limit: their random rotation costs d³), got ${dim}`);
+    throw new OdeforgeError(
+      `toy data sets have dimension at most ${limits.datasetDimension} (the limit: their random rotation costs d³), got ${dim}`,
+    );
   }
-  if (options.n * dim > limits.values) throw new OdeforgeError(`${options.n} × ${dim} values is above the limit of ${limits.values} values`);
+  if (options.n * dim > limits.values)
+    throw new OdeforgeError(`${options.n} × ${dim} values is above the limit of ${limits.values} values`);
 }
 
 /**
@@ -183,7 +195,8 @@ export function toyDataset(name: DatasetName, options: DatasetOptions, points: R
 export function dataset(name: string, options: DatasetOptions & { seed?: number }): Float64Array {
   checkDataset(name, options);
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
   // Two independent streams of the seed: the points, and the rotation (so it depends on seed and dim only).
   return toyDataset(name, options, sampleStream(seed, 0), sampleStream(seed, 1));
 }

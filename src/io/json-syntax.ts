@@ -27,7 +27,9 @@ export function jsonErrorOffset(text: string): number {
  */
 export function jsonErrorMessage(error: unknown, text: string, offset: number): string {
   const message = (error instanceof Error ? error.message : String(error))
-    .replace(/ in JSON at position \d+.*$/s, '').replace(/, .* is not valid JSON$/s, '').replace(/\s+/g, ' ');
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, .* is not valid JSON$/s, '')
+    .replace(/\s+/g, ' ');
   if (!message.startsWith('Unexpected token')) return message;
   return offset >= 0 && offset < text.length ? `Unexpected token '${text[offset]}'` : 'Unexpected end of JSON input';
 }
@@ -51,7 +53,10 @@ function scan(text: string): void {
     }
     const c = text[i]!;
     const closes = (c === '}' && open.at(-1) === '{') || (c === ']' && open.at(-1) === '[');
-    if (closes && (expect === 'commaOrClose' || (expect === 'keyOrClose' && c === '}') || (expect === 'valueOrClose' && c === ']'))) {
+    if (
+      closes &&
+      (expect === 'commaOrClose' || (expect === 'keyOrClose' && c === '}') || (expect === 'valueOrClose' && c === ']'))
+    ) {
       open.pop();
       i++;
       expect = afterValue();

@@ -2,7 +2,7 @@
 // {"weights": [...], "means": [[...]], "stds": [...]}. Errors name the file, line and column of the value.
 import { LineCounter, parseDocument } from 'yaml';
 import { OdeforgeError, type SourcePosition } from '../errors.js';
-import type { GaussianMixture } from '../field/types.js';
+import type { GaussianMixture } from '../numeric/data.js';
 import { jsonErrorMessage, jsonErrorOffset, lineColumnOf } from './json-syntax.js';
 import type { DataTable } from './table.js';
 
@@ -19,7 +19,13 @@ function locate(text: string, file: string | undefined, path: (string | number)[
 }
 
 /** A value that is not a finite number, shown as written: JSON.parse turns 1e999 into Infinity, which prints as null. */
-function notFinite(text: string, file: string | undefined, path: (string | number)[], what: string, value: unknown): OdeforgeError {
+function notFinite(
+  text: string,
+  file: string | undefined,
+  path: (string | number)[],
+  what: string,
+  value: unknown,
+): OdeforgeError {
   const { raw, ...where } = locate(text, file, path);
   const shown = raw ?? JSON.stringify(value);
   const overflow = typeof value === 'number' ? ' (it overflows to ' + String(value) + ')' : '';
@@ -28,7 +34,10 @@ function notFinite(text: string, file: string | undefined, path: (string | numbe
 
 function syntaxError(text: string, file: string | undefined, error: unknown): OdeforgeError {
   const offset = jsonErrorOffset(text);
-  return new OdeforgeError(`invalid JSON: ${jsonErrorMessage(error, text, offset)}`, { file, ...lineColumnOf(text, Math.max(offset, 0)) });
+  return new OdeforgeError(`invalid JSON: ${jsonErrorMessage(error, text, offset)}`, {
+    file,
+    ...lineColumnOf(text, Math.max(offset, 0)),
+  });
 }
 
 /**
@@ -44,12 +53,16 @@ export function parseJsonData(text: string, file?: string): JsonData {
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
-    if ('weights' in obj || 'means' in obj || 'stds' in obj) return { kind: 'mixture', mixture: mixtureFrom(text, file, obj) };
+    if ('weights' in obj || 'means' in obj || 'stds' in obj)
+      return { kind: 'mixture', mixture: mixtureFrom(text, file, obj) };
     if (Array.isArray(obj.data)) return { kind: 'table', table: tableFrom(text, file, obj.data, ['data']) };
   }
   if (!Array.isArray(value)) {
-    throw new OdeforgeError('a JSON data file must be an array of points, e.g. [[0.1, 2], [1, -1]]', { file, line: 1, column: 1 },
-      'or a Gaussian mixture {"weights": [...], "means": [[...]], "stds": [...]}');
+    throw new OdeforgeError(
+      'a JSON data file must be an array of points, e.g. [[0.1, 2], [1, -1]]',
+      { file, line: 1, column: 1 },
+      'or a Gaussian mixture {"weights": [...], "means": [[...]], "stds": [...]}',
+    );
   }
   return { kind: 'table', table: tableFrom(text, file, value, []) };
 }
@@ -62,11 +75,20 @@ function tableFrom(text: string, file: string | undefined, rows: unknown[], pref
   rows.forEach((row, i) => {
     const point = Array.isArray(row) ? row : [row];
     if (point.length !== dim || (dim === 1 && Array.isArray(first) !== Array.isArray(row))) {
-      throw new OdeforgeError(`row ${i + 1} has ${point.length} values, expected ${dim} (as in the first row)`, locate(text, file, [...prefix, i]));
+      throw new OdeforgeError(
+        `row ${i + 1} has ${point.length} values, expected ${dim} (as in the first row)`,
+        locate(text, file, [...prefix, i]),
+      );
     }
     point.forEach((v, c) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw notFinite(text, file, Array.isArray(row) ? [...prefix, i, c] : [...prefix, i], `row ${i + 1}, column ${c + 1}`, v);
+        throw notFinite(
+          text,
+          file,
+          Array.isArray(row) ? [...prefix, i, c] : [...prefix, i],
+          `row ${i + 1}, column ${c + 1}`,
+          v,
+        );
       }
       data[i * dim + c] = v;
     });
@@ -77,20 +99,29 @@ function tableFrom(text: string, file: string | undefined, rows: unknown[], pref
 function mixtureFrom(text: string, file: string | undefined, obj: Record<string, unknown>): GaussianMixture {
   for (const key of ['weights', 'means', 'stds']) {
     if (!Array.isArray(obj[key])) {
-      throw new OdeforgeError(`a Gaussian mixture needs "${key}" as an array`, locate(text, file, obj[key] === undefined ? [] : [key]),
-        'write {"weights": [w1, ...], "means": [[...], ...], "stds": [s1, ...]}');
+      throw new OdeforgeError(
+        `a Gaussian mixture needs "${key}" as an array`,
+        locate(text, file, obj[key] === undefined ? [] : [key]),
+        'write {"weights": [w1, ...], "means": [[...], ...], "stds": [s1, ...]}',
+      );
     }
   }
   const numbers = (key: string, list: unknown[], path: (string | number)[]): number[] =>
     list.map((v, i) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw notFinite(text, file, [...path, i], `"${key}" entry ${i + 1}`, v);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw notFinite(text, file, [...path, i], `"${key}" entry ${i + 1}`, v);
       return v;
     });
   const means = (obj.means as unknown[]).map((m, j) => {
-    if (!Array.isArray(m)) throw new OdeforgeError(`mean ${j + 1} must be an array of coordinates`, locate(text, file, ['means', j]));
+    if (!Array.isArray(m))
+      throw new OdeforgeError(`mean ${j + 1} must be an array of coordinates`, locate(text, file, ['means', j]));
     return numbers(`means[${j}]`, m, ['means', j]);
   });
-  return { weights: numbers('weights', obj.weights as unknown[], ['weights']), means, stds: numbers('stds', obj.stds as unknown[], ['stds']) };
+  return {
+    weights: numbers('weights', obj.weights as unknown[], ['weights']),
+    means,
+    stds: numbers('stds', obj.stds as unknown[], ['stds']),
+  };
 }
 
 /** JSON text of the points as an array of rows. */

@@ -45,11 +45,17 @@ export function parseNpy(bytes: Uint8Array, file?: string): NpyArray {
   const shape = parseShape(shapeText[1]!, file);
   const count = shape.reduce((a, b) => a * b, 1);
   if (count > limits.values) {
-    throw new OdeforgeError(`.npy shape (${shape.join(', ')}) holds ${count} values, above the limit of ${limits.values}`, where);
+    throw new OdeforgeError(
+      `.npy shape (${shape.join(', ')}) holds ${count} values, above the limit of ${limits.values}`,
+      where,
+    );
   }
   const offset = start + headerLength;
   if (bytes.length - offset < count * dtype.size) {
-    throw new OdeforgeError(`truncated .npy file: shape (${shape.join(', ')}) needs ${count * dtype.size} bytes of data, found ${bytes.length - offset}`, where);
+    throw new OdeforgeError(
+      `truncated .npy file: shape (${shape.join(', ')}) needs ${count * dtype.size} bytes of data, found ${bytes.length - offset}`,
+      where,
+    );
   }
   const data = new Float64Array(count);
   for (let i = 0; i < count; i++) data[i] = dtype.read(view, offset + i * dtype.size, little);
@@ -58,10 +64,17 @@ export function parseNpy(bytes: Uint8Array, file?: string): NpyArray {
 
 /** The shape tuple's entries: non-negative integers (a header is text anyone can write). */
 function parseShape(text: string, file: string | undefined): number[] {
-  const entries = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const entries = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return entries.map((entry) => {
     if (!/^\d{1,15}L?$/.test(entry)) {
-      throw new OdeforgeError(`malformed .npy header: shape entry "${entry}" is not a non-negative integer`, { file }, 'write the file with numpy.save');
+      throw new OdeforgeError(
+        `malformed .npy header: shape entry "${entry}" is not a non-negative integer`,
+        { file },
+        'write the file with numpy.save',
+      );
     }
     return Number.parseInt(entry, 10);
   });

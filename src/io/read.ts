@@ -37,8 +37,17 @@ export function readRegularFile(file: string, request: ReadRequest): Buffer {
 
 function checkRegular(file: string, stat: Stats, { maxBytes, what }: ReadRequest): void {
   if (stat.isDirectory()) throw new OdeforgeError(`cannot read ${what}: is a directory`, { file });
-  if (!stat.isFile()) throw new OdeforgeError(`cannot read ${what}: not a regular file (a device, pipe or socket)`, { file }, `give the path of a ${what}`);
+  if (!stat.isFile())
+    throw new OdeforgeError(
+      `cannot read ${what}: not a regular file (a device, pipe or socket)`,
+      { file },
+      `give the path of a ${what}`,
+    );
   if (stat.size > maxBytes) {
-    throw new OdeforgeError(`cannot read ${what}: ${stat.size} bytes, above the limit of ${maxBytes} bytes`, { file }, `a ${what} is much smaller`);
+    throw new OdeforgeError(
+      `cannot read ${what}: ${stat.size} bytes, above the limit of ${maxBytes} bytes`,
+      { file },
+      `a ${what} is much smaller`,
+    );
   }
 }

@@ -2,11 +2,14 @@
 // precomputed once, each query adds one Gauss–Legendre panel, so F is accurate to ~1e-14 relative.
 
 const nodes = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664];
-const weights = [0.23692688505618908, 0.47862867049936647, 0.5688888888888889, 0.47862867049936647, 0.23692688505618908];
+const weights = [
+  0.23692688505618908, 0.47862867049936647, 0.5688888888888889, 0.47862867049936647, 0.23692688505618908,
+];
 
 /** ∫_a^b f by 5-point Gauss–Legendre (exact for degree ≤ 9). */
 export function gaussLegendre5(f: (x: number) => number, a: number, b: number): number {
-  const half = (b - a) / 2, mid = (a + b) / 2;
+  const half = (b - a) / 2,
+    mid = (a + b) / 2;
   let sum = 0;
   for (let i = 0; i < 5; i++) sum += weights[i]! * f(mid + half * nodes[i]!);
   return sum * half;

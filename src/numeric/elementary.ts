@@ -27,7 +27,7 @@ export function softplus(x: number): number {
  */
 const NEGLIGIBLE_TAIL = 20;
 
-/** log sech(u) = log 2 − |u| − log1p(e^{−2|u|})  (MATH.md §2). */
+/** log sech(u) = log 2 − |u| − log1p(e^{−2|u|})  (docs/mathematics.md §2). */
 export function logsech(u: number): number {
   const a = Math.abs(u);
   if (a > NEGLIGIBLE_TAIL) return Math.LN2 - a;

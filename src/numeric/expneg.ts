@@ -1,7 +1,7 @@
 // e^x for x ≤ 0, table-driven (2^{j/64} table, degree-5 polynomial on |r| ≤ ln2/128): within 2 ulp of
 // Math.exp, pure arithmetic (inlined in the weight loops, identical on every platform), about 3× faster.
 
-const LN2_HI_64 = 0.693147180369123816490 / 64; // ln 2 high part (32 significant bits) / 64: k·LN2_HI_64 is exact
+const LN2_HI_64 = 0.69314718036912381649 / 64; // ln 2 high part (32 significant bits) / 64: k·LN2_HI_64 is exact
 const LN2_LO_64 = 1.90821492927058770002e-10 / 64;
 const INV_LN2_64 = 64 / Math.LN2;
 const ROUND = 6755399441055744; // 1.5 · 2^52: adding and subtracting it rounds to the nearest integer

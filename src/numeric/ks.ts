@@ -58,7 +58,7 @@ function kolmogorovSurvival(lambda: number): number {
   if (lambda <= 0) return 1;
   let sum = 0;
   for (let k = 1; k <= 100; k++) {
-    const term = Math.exp(-((2 * k - 1) ** 2) * Math.PI * Math.PI / (8 * lambda * lambda));
+    const term = Math.exp((-((2 * k - 1) ** 2) * Math.PI * Math.PI) / (8 * lambda * lambda));
     sum += term;
     if (term < 1e-17 * sum) break;
   }
@@ -110,7 +110,8 @@ function matrixPower(a: ScaledMatrix, n: number, m: number): ScaledMatrix {
   if (n === 1) return { values: a.values.slice(), exponent: a.exponent };
   const half = matrixPower(a, Math.floor(n / 2), m);
   let result: ScaledMatrix = { values: matrixMultiply(half.values, half.values, m), exponent: 2 * half.exponent };
-  if (n % 2 === 1) result = { values: matrixMultiply(a.values, result.values, m), exponent: a.exponent + result.exponent };
+  if (n % 2 === 1)
+    result = { values: matrixMultiply(a.values, result.values, m), exponent: a.exponent + result.exponent };
   const centre = Math.floor(m / 2) * m + Math.floor(m / 2);
   if (result.values[centre]! > 1e140) {
     for (let i = 0; i < m * m; i++) result.values[i] = result.values[i]! * 1e-140;

@@ -32,7 +32,10 @@ const WGK = [
   0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
   0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
 ];
-const WG = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975,
+  0.417959183673469387755102040816327,
+];
 
 const EPS = 2.220446049250313e-16;
 const MAX_PIECES = 2000;
@@ -52,7 +55,13 @@ interface Piece {
  * G7–K15 on [lo, hi]: K15 is the value; the error is QUADPACK's
  * resasc·min(1, (200|K15 − G7|/resasc)^{3/2}), floored at 50ε·∫|g|.
  */
-function kronrod15(g: (u: number) => number, lo: number, hi: number, f1: Float64Array, f2: Float64Array): { value: number; error: number } {
+function kronrod15(
+  g: (u: number) => number,
+  lo: number,
+  hi: number,
+  f1: Float64Array,
+  f2: Float64Array,
+): { value: number; error: number } {
   const center = 0.5 * (lo + hi);
   const half = 0.5 * (hi - lo);
   const fc = g(center);
@@ -94,7 +103,12 @@ function tailIntegrand(f: (x: number) => number, c: number, length: number): (u:
 }
 
 /** The initial cut of [a, b] (b may be ∞): pieces at a + scale·2^k, and a mapped tail when b = ∞. */
-function initialPieces(f: (x: number) => number, a: number, b: number, scale: number | undefined): Array<Pick<Piece, 'lo' | 'hi' | 'g'>> {
+function initialPieces(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  scale: number | undefined,
+): Array<Pick<Piece, 'lo' | 'hi' | 'g'>> {
   const pieces: Array<Pick<Piece, 'lo' | 'hi' | 'g'>> = [];
   let start = a;
   if (scale !== undefined && scale > 0) {
@@ -117,7 +131,12 @@ function initialPieces(f: (x: number) => number, a: number, b: number, scale: nu
  * Convergence is not thrown on: compare `error` with what you need.
  * @example integrate((r) => r * (1 + r * r) ** -1.5, 0, Infinity).value // 1
  */
-export function integrate(f: (x: number) => number, a: number, b: number, opts: IntegrateOptions = {}): IntegrateResult {
+export function integrate(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  opts: IntegrateOptions = {},
+): IntegrateResult {
   if (Number.isNaN(a) || Number.isNaN(b)) return { value: NaN, error: NaN };
   if (a === b) return { value: 0, error: 0 };
   if (a > b) {
@@ -147,7 +166,8 @@ function integrateAdaptive(initial: Array<Pick<Piece, 'lo' | 'hi' | 'g'>>, opts:
       error += piece.error;
       if (piece.depth < maxDepth && (worst < 0 || piece.error > pieces[worst]!.error)) worst = i;
     }
-    if (!(error > Math.max(atol, rtol * Math.abs(value))) || worst < 0 || pieces.length >= MAX_PIECES) return { value, error };
+    if (!(error > Math.max(atol, rtol * Math.abs(value))) || worst < 0 || pieces.length >= MAX_PIECES)
+      return { value, error };
     const split = pieces[worst]!;
     const mid = 0.5 * (split.lo + split.hi);
     if (!(mid > split.lo && mid < split.hi)) {

@@ -1,7 +1,13 @@
 // Counter-based random numbers (Philox4x32-10, Salmon et al., SC'11): one reproducible stream per sample.
 // Must not keep global state or read the clock: the same (seed, index) always yields the same numbers, in any order.
 
-import type { Rng } from '../design/types.js';
+/** A source of random numbers; implemented here by seeded, counter-based Philox streams. */
+export interface Rng {
+  /** Uniform on the open interval (0, 1). */
+  uniform(): number;
+  /** Standard normal. */
+  normal(): number;
+}
 
 const PHILOX_M0 = 0xd2511f53;
 const PHILOX_M1 = 0xcd9e8d57;

@@ -108,7 +108,8 @@ export function invertIncreasing(f: (x: number) => number, target: number, opts:
   if (!(glo < 0)) throw new Error(`invertIncreasing: f(${lo}) = ${glo + target} is not below the target ${target}`);
   let ghi = g(hi);
   while (ghi < 0) {
-    if (opts.expand === false) throw new Error(`invertIncreasing: f(${hi}) = ${ghi + target} is below the target ${target} and expand is false`);
+    if (opts.expand === false)
+      throw new Error(`invertIncreasing: f(${hi}) = ${ghi + target} is below the target ${target} and expand is false`);
     const width = hi - lo;
     lo = hi;
     hi = lo + 2 * width;

@@ -58,7 +58,8 @@ export function niceTicks(lo: number, hi: number, count = 6): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return ticks;
 }
 
@@ -92,7 +93,9 @@ function tickLabels(axis: Axis, ticks: readonly number[]): string[] {
   if (axis.scale === 'log') {
     return ticks.map((v) => {
       const k = Math.log10(v);
-      return Number.isInteger(Math.round(k * 1e9) / 1e9) && (k < -3 || k > 4) ? powerOfTen(Math.round(k)) : formatNumber(v);
+      return Number.isInteger(Math.round(k * 1e9) / 1e9) && (k < -3 || k > 4)
+        ? powerOfTen(Math.round(k))
+        : formatNumber(v);
     });
   }
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
@@ -127,7 +130,11 @@ interface LegendLayout {
 function legendLayout(legend: readonly LegendEntry[], placement: 'right' | 'below', rowWidth: number): LegendLayout {
   if (legend.length === 0) return { width: 0, height: 0, offsets: [] };
   if (placement === 'right') {
-    return { width: legend.reduce((widest, entry) => Math.max(widest, entryWidth(entry)), 0), height: legend.length * 18 + 10, offsets: legend.map((_, k) => ({ x: 8, y: 16 + 18 * k })) };
+    return {
+      width: legend.reduce((widest, entry) => Math.max(widest, entryWidth(entry)), 0),
+      height: legend.length * 18 + 10,
+      offsets: legend.map((_, k) => ({ x: 8, y: 16 + 18 * k })),
+    };
   }
   const offsets: { x: number; y: number }[] = [];
   let x = 8;
@@ -167,7 +174,12 @@ export function frame(options: FrameOptions): Frame {
   const { id, width, height, x, y, legend } = options;
   const notes = options.notes ?? [];
   const { margin, legendBox } = layout(options);
-  const area = { left: margin.left, top: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom };
+  const area = {
+    left: margin.left,
+    top: margin.top,
+    width: width - margin.left - margin.right,
+    height: height - margin.top - margin.bottom,
+  };
   const px = mapper(x, area.left, area.width, false);
   const py = mapper(y, area.top, area.height, true);
   const bottom = area.top + area.height;
@@ -178,41 +190,68 @@ export function frame(options: FrameOptions): Frame {
   const yLabels = tickLabels(y, yTicks);
 
   const head: string[] = [];
-  head.push(`<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="odeforge-plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="${fontSize}">`);
+  head.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="odeforge-plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="${fontSize}">`,
+  );
   head.push(`<rect width="${width}" height="${height}" fill="white"/>`);
-  if (options.title) head.push(`<text class="title" x="${pixel(area.left + area.width / 2)}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`);
-  head.push(`<defs><clipPath id="${id}-clip"><rect x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}"/></clipPath></defs>`);
+  if (options.title)
+    head.push(
+      `<text class="title" x="${pixel(area.left + area.width / 2)}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`,
+    );
+  head.push(
+    `<defs><clipPath id="${id}-clip"><rect x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}"/></clipPath></defs>`,
+  );
   head.push('<g class="grid" stroke="#e6e6e6">');
-  for (const v of xTicks) head.push(`<line x1="${pixel(px(v))}" y1="${area.top}" x2="${pixel(px(v))}" y2="${pixel(bottom)}"/>`);
-  for (const v of yTicks) head.push(`<line x1="${area.left}" y1="${pixel(py(v))}" x2="${pixel(right)}" y2="${pixel(py(v))}"/>`);
+  for (const v of xTicks)
+    head.push(`<line x1="${pixel(px(v))}" y1="${area.top}" x2="${pixel(px(v))}" y2="${pixel(bottom)}"/>`);
+  for (const v of yTicks)
+    head.push(`<line x1="${area.left}" y1="${pixel(py(v))}" x2="${pixel(right)}" y2="${pixel(py(v))}"/>`);
   head.push('</g>');
   head.push('<g class="axis x-axis"><g class="ticks" stroke="#333">');
-  for (const v of xTicks) head.push(`<line x1="${pixel(px(v))}" y1="${pixel(bottom)}" x2="${pixel(px(v))}" y2="${pixel(bottom + 5)}"/>`);
+  for (const v of xTicks)
+    head.push(`<line x1="${pixel(px(v))}" y1="${pixel(bottom)}" x2="${pixel(px(v))}" y2="${pixel(bottom + 5)}"/>`);
   head.push('</g><g class="tick-labels" fill="#333" text-anchor="middle">');
-  xTicks.forEach((v, i) => head.push(`<text x="${pixel(px(v))}" y="${pixel(bottom + 18)}">${escapeXml(xLabels[i]!)}</text>`));
-  head.push(`</g><text class="axis-label" x="${pixel(area.left + area.width / 2)}" y="${pixel(bottom + 38)}" text-anchor="middle" font-size="13">${escapeXml(x.label)}</text></g>`);
+  xTicks.forEach((v, i) =>
+    head.push(`<text x="${pixel(px(v))}" y="${pixel(bottom + 18)}">${escapeXml(xLabels[i]!)}</text>`),
+  );
+  head.push(
+    `</g><text class="axis-label" x="${pixel(area.left + area.width / 2)}" y="${pixel(bottom + 38)}" text-anchor="middle" font-size="13">${escapeXml(x.label)}</text></g>`,
+  );
   head.push('<g class="axis y-axis"><g class="ticks" stroke="#333">');
-  for (const v of yTicks) head.push(`<line x1="${area.left - 5}" y1="${pixel(py(v))}" x2="${area.left}" y2="${pixel(py(v))}"/>`);
+  for (const v of yTicks)
+    head.push(`<line x1="${area.left - 5}" y1="${pixel(py(v))}" x2="${area.left}" y2="${pixel(py(v))}"/>`);
   head.push('</g><g class="tick-labels" fill="#333" text-anchor="end">');
-  yTicks.forEach((v, i) => head.push(`<text x="${area.left - 8}" y="${pixel(py(v) + 4)}">${escapeXml(yLabels[i]!)}</text>`));
-  head.push(`</g><text class="axis-label" transform="translate(16 ${pixel(area.top + area.height / 2)}) rotate(-90)" text-anchor="middle" font-size="13">${escapeXml(y.label)}</text></g>`);
+  yTicks.forEach((v, i) =>
+    head.push(`<text x="${area.left - 8}" y="${pixel(py(v) + 4)}">${escapeXml(yLabels[i]!)}</text>`),
+  );
+  head.push(
+    `</g><text class="axis-label" transform="translate(16 ${pixel(area.top + area.height / 2)}) rotate(-90)" text-anchor="middle" font-size="13">${escapeXml(y.label)}</text></g>`,
+  );
   head.push(`<g class="content" clip-path="url(#${id}-clip)">`);
 
   const tail: string[] = ['</g>'];
-  tail.push(`<rect class="border" x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}" fill="none" stroke="#333"/>`);
+  tail.push(
+    `<rect class="border" x="${area.left}" y="${area.top}" width="${pixel(area.width)}" height="${pixel(area.height)}" fill="none" stroke="#333"/>`,
+  );
   if (legend.length > 0) {
     const lx = options.legendPlacement === 'below' ? area.left : right + 12;
     const ly = options.legendPlacement === 'below' ? bottom + 48 : area.top;
-    tail.push(`<g class="legend"><rect x="${pixel(lx)}" y="${pixel(ly)}" width="${pixel(legendBox.width)}" height="${legendBox.height}" fill="white" stroke="#bbb"/>`);
+    tail.push(
+      `<g class="legend"><rect x="${pixel(lx)}" y="${pixel(ly)}" width="${pixel(legendBox.width)}" height="${legendBox.height}" fill="white" stroke="#bbb"/>`,
+    );
     legend.forEach((entry, k) => {
       const at = legendBox.offsets[k]!;
-      tail.push(`${legendMark(entry, lx + at.x, ly + at.y - 4, id)}<text x="${pixel(lx + at.x + 28)}" y="${pixel(ly + at.y)}">${escapeXml(entry.label)}</text>`);
+      tail.push(
+        `${legendMark(entry, lx + at.x, ly + at.y - 4, id)}<text x="${pixel(lx + at.x + 28)}" y="${pixel(ly + at.y)}">${escapeXml(entry.label)}</text>`,
+      );
     });
     tail.push('</g>');
   }
   const notesTop = bottom + 56 + (options.legendPlacement === 'below' ? legendBox.height + 6 : 0);
   notes.forEach((note, k) => {
-    tail.push(`<text class="note" x="${area.left}" y="${pixel(notesTop + 16 * k)}" fill="#555" font-size="11">${escapeXml(note)}</text>`);
+    tail.push(
+      `<text class="note" x="${area.left}" y="${pixel(notesTop + 16 * k)}" fill="#555" font-size="11">${escapeXml(note)}</text>`,
+    );
   });
   tail.push('</svg>');
   return { px, py, area, head: head.join('\n'), tail: `${tail.join('\n')}\n` };
@@ -244,7 +283,10 @@ type Layout = Pick<FrameOptions, 'width' | 'height' | 'title' | 'legend' | 'lege
  * Space around the plot area (tick labels and the y label left, the x label and notes below, the legend right
  * or below) and the legend's layout.
  */
-function layout(options: Layout): { margin: { left: number; right: number; top: number; bottom: number }; legendBox: LegendLayout } {
+function layout(options: Layout): {
+  margin: { left: number; right: number; top: number; bottom: number };
+  legendBox: LegendLayout;
+} {
   const left = 70;
   if (options.legendPlacement === 'below') {
     const right = 16;
@@ -254,7 +296,10 @@ function layout(options: Layout): { margin: { left: number; right: number; top: 
   }
   const legendBox = legendLayout(options.legend, 'right', 0);
   const right = 16 + (legendBox.width > 0 ? legendBox.width + 12 : 0);
-  return { margin: { left, right, top: options.title ? 38 : 16, bottom: 50 + 16 * (options.notes?.length ?? 0) }, legendBox };
+  return {
+    margin: { left, right, top: options.title ? 38 : 16, bottom: 50 + 16 * (options.notes?.length ?? 0) },
+    legendBox,
+  };
 }
 
 /** The plot-area size `frame` will use for these options (to fit an equal-aspect box before drawing). */

@@ -87,16 +87,26 @@ const timeLabel = (t: number) => `t = ${formatNumber(t)}`;
 /** ψₜ(r) for each time. */
 export function psiFigure(design: Design, curves: RadialCurves): Figure {
   const svg = linePlotSvg(
-    curves.times.map((t, k) => ({ x: curves.r, y: curves.psi[k]!, color: palette[k % palette.length]!, label: timeLabel(t) })),
+    curves.times.map((t, k) => ({
+      x: curves.r,
+      y: curves.psi[k]!,
+      color: palette[k % palette.length]!,
+      label: timeLabel(t),
+    })),
     {
-      id: 'plot-psi', title: `${design.name}: radial CDF ψₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'ψₜ(r) = P(|xₜ − centre| ≤ r)',
-      xScale: curves.rScale, yRange: [-0.02, 1.02],
+      id: 'plot-psi',
+      title: `${design.name}: radial CDF ψₜ(r)`,
+      xLabel: 'r = |x − centre|',
+      yLabel: 'ψₜ(r) = P(|xₜ − centre| ≤ r)',
+      xScale: curves.rScale,
+      yRange: [-0.02, 1.02],
     },
   );
   return {
     id: 'plot-psi',
-    caption: 'The kernel\'s radial CDF ψₜ(r) at log-spaced times from ε to T: the probability that xₜ lies within r of the '
-      + 'kernel\'s centre (x₀ for radial designs, αₜ x₀ for paths). It should rise from 0 to 1, and move right as t grows.',
+    caption:
+      "The kernel's radial CDF ψₜ(r) at log-spaced times from ε to T: the probability that xₜ lies within r of the " +
+      "kernel's centre (x₀ for radial designs, αₜ x₀ for paths). It should rise from 0 to 1, and move right as t grows.",
     svg,
   };
 }
@@ -108,10 +118,20 @@ export function phiFigure(design: Design, curves: RadialCurves): Figure {
   const tails = curves.phiAtTail.filter((v) => Number.isFinite(v) && v > 0);
   const floor = Math.max(tails.length > 0 ? Math.min(...tails) / 10 : top * 1e-12, top * 1e-300);
   const svg = linePlotSvg(
-    curves.times.map((t, k) => ({ x: curves.r, y: curves.phi[k]!, color: palette[k % palette.length]!, label: timeLabel(t) })),
+    curves.times.map((t, k) => ({
+      x: curves.r,
+      y: curves.phi[k]!,
+      color: palette[k % palette.length]!,
+      label: timeLabel(t),
+    })),
     {
-      id: 'plot-phi', title: `${design.name}: kernel density φₜ(r)`, xLabel: 'r = |x − centre|', yLabel: 'φₜ(r) = pₜ(x | x₀)',
-      xScale: curves.rScale, yScale: 'log', yRange: top > floor ? [floor, top * 1.5] : undefined,
+      id: 'plot-phi',
+      title: `${design.name}: kernel density φₜ(r)`,
+      xLabel: 'r = |x − centre|',
+      yLabel: 'φₜ(r) = pₜ(x | x₀)',
+      xScale: curves.rScale,
+      yScale: 'log',
+      yRange: top > floor ? [floor, top * 1.5] : undefined,
       notes: [`density in ℝ${superscript(design.dimension)} at distance r from the centre (not the density of |xₜ|)`],
     },
   );
@@ -196,8 +216,8 @@ export function velocityGrid(design: Design, data: PlotData, t: number, cells = 
   }
   const span = Math.max(xmax - xmin, ymax - ymin, 1e-9) * 1.3;
   const spacing = span / cells;
-  const nx = Math.max(2, Math.round((xmax - xmin) * 1.3 / spacing) + 1);
-  const ny = Math.max(2, Math.round((ymax - ymin) * 1.3 / spacing) + 1);
+  const nx = Math.max(2, Math.round(((xmax - xmin) * 1.3) / spacing) + 1);
+  const ny = Math.max(2, Math.round(((ymax - ymin) * 1.3) / spacing) + 1);
   const x0 = (xmin + xmax) / 2 - ((nx - 1) * spacing) / 2;
   const y0 = (ymin + ymax) / 2 - ((ny - 1) * spacing) / 2;
   const field = design.field(points);
@@ -221,7 +241,14 @@ export function velocityGrid(design: Design, data: PlotData, t: number, cells = 
 }
 
 function dataLayer(data: PlotData): PointLayer {
-  return { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.8, opacity: 0.7 };
+  return {
+    points: data.points,
+    dim: data.dim,
+    label: `data (${data.label})`,
+    color: dataColor,
+    radius: 1.8,
+    opacity: 0.7,
+  };
 }
 
 const planeNote = (dim: number) => (dim > 2 ? ['first two coordinates; the others at the data mean'] : []);
@@ -234,11 +261,15 @@ function velocityCurvesFigure(design: Design, data: PlotData, times: readonly nu
   const x = Float64Array.from({ length: 241 }, (_, i) => lo - pad + ((hi - lo + 2 * pad) * i) / 240);
   const field = design.field(data.points);
   const series = times.map((t, k) => ({
-    x, y: x.map((v) => -field.velocity(t, [v])[0]!), color: palette[k % palette.length]!, label: timeLabel(t),
+    x,
+    y: x.map((v) => -field.velocity(t, [v])[0]!),
+    color: palette[k % palette.length]!,
+    label: timeLabel(t),
   }));
   return {
     id: 'plot-velocity-1',
-    caption: 'Marginal velocity −vₜ(x) over the data\'s range: where it crosses zero downwards, samples gather as t decreases.',
+    caption:
+      "Marginal velocity −vₜ(x) over the data's range: where it crosses zero downwards, samples gather as t decreases.",
     svg: linePlotSvg(series, { id: 'plot-velocity-1', title: `${design.name}: −vₜ(x)`, xLabel: 'x', yLabel: '−vₜ(x)' }),
   };
 }
@@ -251,11 +282,18 @@ export function velocityFigures(design: Design, data: PlotData, times: readonly 
     const id = `plot-velocity-${k + 1}`;
     return {
       id,
-      caption: `Marginal velocity at t = ${formatNumber(t)}: the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}, `
-        + `${formatNumber(noiseToData(design, t, dataScale(data)), 2)} times the data's scale${design.schedule ? ' (times |αₜ|)' : ''}.`,
+      caption:
+        `Marginal velocity at t = ${formatNumber(t)}: the kernel's median radius is ${formatNumber(quantileOr(design, t, 0.5))}, ` +
+        `${formatNumber(noiseToData(design, t, dataScale(data)), 2)} times the data's scale${design.schedule ? ' (times |αₜ|)' : ''}.`,
       svg: quiverSvg({
-        id, title: `−vₜ(x) at t = ${formatNumber(t)}`, ...grid, arrowLabel: '−vₜ(x)',
-        background: dataLayer(data), notes: planeNote(data.dim), width: 400, height: 460,
+        id,
+        title: `−vₜ(x) at t = ${formatNumber(t)}`,
+        ...grid,
+        arrowLabel: '−vₜ(x)',
+        background: dataLayer(data),
+        notes: planeNote(data.dim),
+        width: 400,
+        height: 460,
       }),
     };
   });
@@ -270,7 +308,14 @@ export function samplesFigure(design: Design, data: PlotData, samples: Float64Ar
     caption: `${n} samples of the marginal ODE from t = T down to ε, over the data${coords}.`,
     svg: scatterSvg(
       [
-        { points: data.points, dim: data.dim, label: `data (${data.label})`, color: dataColor, radius: 1.8, opacity: 0.7 },
+        {
+          points: data.points,
+          dim: data.dim,
+          label: `data (${data.label})`,
+          color: dataColor,
+          radius: 1.8,
+          opacity: 0.7,
+        },
         { points: samples, dim: data.dim, label: `samples (${n})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
       ],
       { id: 'samples', title: `${design.name}: samples over data${coords}`, width: 420, height: 470 },
@@ -299,7 +344,10 @@ export function trajectoryFigures(design: Design, data: PlotData, trajectories: 
     opacity: 0.5,
   }));
   // The view spans the middle 80% of starts and the data: a few far starts (heavy-tailed priors) leave it.
-  const firstCoordinate = (k: number) => Array.from({ length: count }, (_, i) => states[(k * count + i) * d]!).filter(Number.isFinite).sort((a, b) => a - b);
+  const firstCoordinate = (k: number) =>
+    Array.from({ length: count }, (_, i) => states[(k * count + i) * d]!)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
   const starts = firstCoordinate(0);
   const ends = firstCoordinate(K - 1);
   const pick = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -308,20 +356,38 @@ export function trajectoryFigures(design: Design, data: PlotData, trajectories: 
   const pad = 0.05 * Math.max(hi - lo, 1e-9);
   const tracesFigure: Figure = {
     id: 'plot-traces',
-    caption: 'The first coordinate of the trajectories against t (log scale): sampling runs from right (t = T) to left (t = ε).',
+    caption:
+      'The first coordinate of the trajectories against t (log scale): sampling runs from right (t = T) to left (t = ε).',
     svg: linePlotSvg(traces, {
-      id: 'plot-traces', title: `${design.name}: x₁ along the trajectories`, xLabel: 't (sampling runs right to left)', yLabel: 'x₁',
-      xScale: 'log', xRange: [design.epsilon, design.T], yRange: [lo - pad, hi + pad], width: 400, height: 400,
+      id: 'plot-traces',
+      title: `${design.name}: x₁ along the trajectories`,
+      xLabel: 't (sampling runs right to left)',
+      yLabel: 'x₁',
+      xScale: 'log',
+      xRange: [design.epsilon, design.T],
+      yRange: [lo - pad, hi + pad],
+      width: 400,
+      height: 400,
     }),
   };
   if (d === 1) return [tracesFigure];
   return [
     {
       id: 'plot-trajectories',
-      caption: 'Trajectories of the sampler from the prior at t = T (rings) to the samples at t = ε (dots), over the data.',
+      caption:
+        'Trajectories of the sampler from the prior at t = T (rings) to the samples at t = ε (dots), over the data.',
       svg: trajectoriesSvg({
-        id: 'plot-trajectories', title: `${design.name}: trajectories, prior → data`, states, steps: K, count, dim: d,
-        background: dataLayer(data), maxTrajectories: shown, notes: planeNote(d), width: 400, height: 460,
+        id: 'plot-trajectories',
+        title: `${design.name}: trajectories, prior → data`,
+        states,
+        steps: K,
+        count,
+        dim: d,
+        background: dataLayer(data),
+        maxTrajectories: shown,
+        notes: planeNote(d),
+        width: 400,
+        height: 460,
       }),
     },
     tracesFigure,

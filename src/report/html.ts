@@ -88,14 +88,17 @@ function badge(p: Pick<PropertyResult, 'passed' | 'warning'>): string {
 
 /** JSON of a counterexample with numbers to 6 significant digits. */
 function compactJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(6)) : v));
+  return JSON.stringify(value, (_, v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(6)) : v,
+  );
 }
 
 function headerHtml(c: ReportContent): string {
   const failed = c.verification.properties.filter((p) => !p.passed).length;
-  const verified = failed === 0
-    ? `<span class="badge pass">all ${c.verification.properties.length} passed</span>`
-    : `<span class="badge fail">${failed} of ${c.verification.properties.length} failed</span>`;
+  const verified =
+    failed === 0
+      ? `<span class="badge pass">all ${c.verification.properties.length} passed</span>`
+      : `<span class="badge fail">${failed} of ${c.verification.properties.length} failed</span>`;
   const facts: [string, string][] = [
     ['family', escape(c.design.family)],
     ['dimension', String(c.design.dimension)],
@@ -104,8 +107,19 @@ function headerHtml(c: ReportContent): string {
     ['data', c.data ? `${escape(c.data.label)}, ${c.data.rows} points` : 'none'],
     ['verify', verified],
   ];
-  if (c.sampling.kind === 'sampled') facts.push(['sampling', `${formatNumber(c.sampling.stats.samples_per_s)} samples/s, ${formatNumber(c.sampling.stats.nfe)} NFE`]);
-  const sections = [['spec', 'Spec'], ['derivation', 'Derivation'], ['verification', 'Verification'], ['kernel', 'Kernel'], ['field', 'Velocity field'], ['sampling', 'Sampling']];
+  if (c.sampling.kind === 'sampled')
+    facts.push([
+      'sampling',
+      `${formatNumber(c.sampling.stats.samples_per_s)} samples/s, ${formatNumber(c.sampling.stats.nfe)} NFE`,
+    ]);
+  const sections = [
+    ['spec', 'Spec'],
+    ['derivation', 'Derivation'],
+    ['verification', 'Verification'],
+    ['kernel', 'Kernel'],
+    ['field', 'Velocity field'],
+    ['sampling', 'Sampling'],
+  ];
   return `<header>
 <h1>${escape(c.design.name)}</h1>
 <p class="description">${escape(c.design.description)}</p>
@@ -123,12 +137,17 @@ function specHtml(c: ReportContent): string {
 
 function derivationHtml(c: ReportContent): string {
   const parameters = Object.entries(c.design.parameters);
-  const params = parameters.length === 0 ? '' : `<p>Parameters: ${parameters.map(([k, v]) => `<code>${escape(k)} = ${v}</code>`).join(', ')}</p>`;
-  const rows = c.derivation.map((row) => `<tr>
+  const params =
+    parameters.length === 0
+      ? ''
+      : `<p>Parameters: ${parameters.map(([k, v]) => `<code>${escape(k)} = ${v}</code>`).join(', ')}</p>`;
+  const rows = c.derivation.map(
+    (row) => `<tr>
 <td class="symbol"><code>${escape(row.name)}</code></td>
 <td class="formula">${renderMath(`${row.symbol} = ${row.latex}`, true)}</td>
 <td><code>${escape(row.expr)}</code></td>
-</tr>`);
+</tr>`,
+  );
   return `<section id="derivation"><h2>Derivation</h2>
 <p class="lead">Everything odeforge derived from the spec, typeset, beside the expression it evaluates; names are the keys of <code>derive --format json</code>.</p>
 ${params}
@@ -140,9 +159,10 @@ ${rows.join('\n')}
 function verificationHtml(c: ReportContent): string {
   const v = c.verification;
   const failed = v.properties.filter((p) => !p.passed).length;
-  const summary = failed === 0
-    ? `All ${v.properties.length} properties passed (seed ${v.seed}).`
-    : `${failed} of ${v.properties.length} properties FAILED (seed ${v.seed}).`;
+  const summary =
+    failed === 0
+      ? `All ${v.properties.length} properties passed (seed ${v.seed}).`
+      : `${failed} of ${v.properties.length} properties FAILED (seed ${v.seed}).`;
   const rows = v.properties.map((p) => {
     const detail = [
       escape(p.measure),
@@ -150,8 +170,10 @@ function verificationHtml(c: ReportContent): string {
       ...(p.counterexample ? [`<br><b>counterexample:</b> <code>${escape(compactJson(p.counterexample))}</code>`] : []),
     ].join('');
     const cls = !p.passed ? ' class="fail"' : p.warning !== undefined ? ' class="warn"' : '';
-    return `<tr${cls}><td>${escape(p.name)}</td><td>${badge(p)}</td><td class="num">${p.runs}</td>`
-      + `<td class="num">${formatNumber(p.maxResidual)}</td><td class="num">${formatNumber(p.tolerance)}</td><td class="detail">${detail}</td></tr>`;
+    return (
+      `<tr${cls}><td>${escape(p.name)}</td><td>${badge(p)}</td><td class="num">${p.runs}</td>` +
+      `<td class="num">${formatNumber(p.maxResidual)}</td><td class="num">${formatNumber(p.tolerance)}</td><td class="detail">${detail}</td></tr>`
+    );
   });
   return `<section id="verification"><h2>Verification</h2>
 <p class="lead">${summary} Each property is a seeded property-based check: a case passes when its residual is at most the tolerance.</p>
@@ -162,13 +184,19 @@ ${rows.join('\n')}
 
 /** Figures side by side, wrapping; `first` (a table) leads the row. */
 function figuresHtml(figures: readonly Figure[], first = ''): string {
-  return `<div class="figures">${first}${figures.map((f) => `<figure class="plot" data-plot="${f.id}">
-${f.svg}<figcaption>${escape(f.caption)}</figcaption></figure>`).join('\n')}</div>`;
+  return `<div class="figures">${first}${figures
+    .map(
+      (f) => `<figure class="plot" data-plot="${f.id}">
+${f.svg}<figcaption>${escape(f.caption)}</figcaption></figure>`,
+    )
+    .join('\n')}</div>`;
 }
 
 function noDataNotice(): string {
-  return '<p class="notice">No data was given: run <code>odeforge report SPEC --dataset 8gaussians -o report.html</code> '
-    + '(or <code>--data FILE</code>) to see the velocity field, samples and trajectories.</p>';
+  return (
+    '<p class="notice">No data was given: run <code>odeforge report SPEC --dataset 8gaussians -o report.html</code> ' +
+    '(or <code>--data FILE</code>) to see the velocity field, samples and trajectories.</p>'
+  );
 }
 
 function kernelHtml(c: ReportContent): string {
@@ -176,17 +204,24 @@ function kernelHtml(c: ReportContent): string {
 }
 
 function fieldHtml(c: ReportContent): string {
-  const body = c.data === undefined
-    ? noDataNotice()
-    : `<p class="lead">The marginal velocity of the data at the times where the kernel's median radius is ${fieldRatios.join(', ')} times the data's scale `
-      + '(the data shrunk by αₜ, for paths). '
-      + 'Arrows show −vₜ(x), the direction a sample moves as t decreases.</p>' + figuresHtml(c.figures.field);
+  const body =
+    c.data === undefined
+      ? noDataNotice()
+      : `<p class="lead">The marginal velocity of the data at the times where the kernel's median radius is ${fieldRatios.join(', ')} times the data's scale ` +
+        '(the data shrunk by αₜ, for paths). ' +
+        'Arrows show −vₜ(x), the direction a sample moves as t decreases.</p>' +
+        figuresHtml(c.figures.field);
   return `<section id="field"><h2>Velocity field</h2>${body}</section>`;
 }
 
 const statRows: [keyof SampleStats, string][] = [
-  ['n', 'samples'], ['dim', 'dimension'], ['nfe', 'field evaluations per sample (mean)'], ['steps', 'accepted steps per sample (mean)'],
-  ['rejected', 'rejected steps per sample (mean)'], ['wall_s', 'wall time (s)'], ['samples_per_s', 'samples per second'], ['nonFinite', 'non-finite values'],
+  ['n', 'samples'],
+  ['dim', 'dimension'],
+  ['nfe', 'field evaluations per sample (mean)'],
+  ['steps', 'accepted steps per sample (mean)'],
+  ['rejected', 'rejected steps per sample (mean)'],
+  ['wall_s', 'wall time (s)'],
+  ['samples_per_s', 'samples per second'],
 ];
 
 function samplingHtml(c: ReportContent): string {
@@ -195,8 +230,12 @@ function samplingHtml(c: ReportContent): string {
   if (s.kind === 'failed') {
     return `<section id="sampling"><h2>Sampling</h2><p class="notice"><b>Sampling failed:</b> ${escape(s.message)}</p></section>`;
   }
-  const settings = Object.entries(s.settings).map(([k, v]) => `<tr><td>${escape(k)}</td><td class="num">${escape(String(v))}</td></tr>`);
-  const stats = statRows.map(([key, what]) => `<tr><td>${what}</td><td class="num">${formatNumber(s.stats[key], 4)}</td></tr>`);
+  const settings = Object.entries(s.settings).map(
+    ([k, v]) => `<tr><td>${escape(k)}</td><td class="num">${escape(String(v))}</td></tr>`,
+  );
+  const stats = statRows.map(
+    ([key, what]) => `<tr><td>${what}</td><td class="num">${formatNumber(s.stats[key], 4)}</td></tr>`,
+  );
   const table = `<table class="stats"><thead><tr><th>sampler statistic</th><th>value</th></tr></thead><tbody>
 ${[...settings, ...stats].join('\n')}
 </tbody></table>`;
@@ -205,7 +244,9 @@ ${[...settings, ...stats].join('\n')}
 
 /** The whole page. */
 export function renderReport(c: ReportContent): string {
-  const timings = Object.entries(c.timings).map(([k, v]) => `${k} ${formatNumber(v, 2)} s`).join(', ');
+  const timings = Object.entries(c.timings)
+    .map(([k, v]) => `${k} ${formatNumber(v, 2)} s`)
+    .join(', ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,17 +1,33 @@
 // The report: verify a design, sample it for data, plot what it does, and put it all in one self-contained
-// HTML page. Uses the public API, verify/ and sample/ only; the page itself is html.ts's.
-import { IntegrationError, OdeforgeError, quantityLabel, type Design } from '../index.js';
-import type { DataTable } from '../io/table.js';
-import { sample, type SampleOptions } from '../sample/index.js';
-import { DEFAULT_RUNS, verifyDesign } from '../verify/index.js';
+// HTML page. Uses the public API only; the page itself is html.ts's. A public entry of its own (odeforge/report),
+// so that importing odeforge does not load KaTeX.
 import {
-  curveTimes, fieldTimes, phiFigure, psiFigure, radialCurves, samplesFigure, trajectoryFigures, velocityFigures,
-  type Figure, type PlotData,
+  DEFAULT_RUNS,
+  IntegrationError,
+  OdeforgeError,
+  quantityLabel,
+  sample,
+  verifyDesign,
+  type Design,
+  type EmpiricalData as DataTable,
+  type SampleOptions,
+} from '../index.js';
+import {
+  curveTimes,
+  fieldTimes,
+  phiFigure,
+  psiFigure,
+  radialCurves,
+  samplesFigure,
+  trajectoryFigures,
+  velocityFigures,
+  type Figure,
+  type PlotData,
 } from './figures.js';
 import { renderReport, type DerivationRow, type ReportContent, type SamplingOutcome } from './html.js';
 
 export { renderReport, type ReportContent } from './html.js';
-export { linePlotSvg, quiverSvg, trajectoriesSvg } from './plots.js';
+export { linePlotSvg, quiverSvg, scatterSvg, trajectoriesSvg } from './plots.js';
 
 export interface ReportOptions {
   /** Data points, flat m × d or a table; without data the page has no field, samples or trajectories. */
@@ -35,22 +51,35 @@ export interface ReportOptions {
 function plotData(design: Design, options: ReportOptions): PlotData | undefined {
   const data = options.data;
   if (data === undefined) return undefined;
-  const table = data instanceof Float64Array ? { data, rows: data.length / design.dimension, dim: design.dimension } : data;
+  const table =
+    data instanceof Float64Array ? { data, rows: data.length / design.dimension, dim: design.dimension } : data;
   if (table.dim !== design.dimension || !Number.isInteger(table.rows) || table.rows < 1) {
-    throw new OdeforgeError(`the data (${table.rows} rows of dimension ${table.dim}) does not fit the design's dimension ${design.dimension}`,
-      {}, 'use data of the design\'s dimension, or --dim');
+    throw new OdeforgeError(
+      `the data (${table.rows} rows of dimension ${table.dim}) does not fit the design's dimension ${design.dimension}`,
+      {},
+      "use data of the design's dimension, or --dim",
+    );
   }
   return { points: table.data, dim: table.dim, label: options.dataLabel ?? 'data' };
 }
 
 function derivationRows(design: Design): DerivationRow[] {
-  return Object.entries(design.derivation).map(([name, q]) => ({ name, symbol: quantityLabel(name), latex: q.latex, expr: q.expr }));
+  return Object.entries(design.derivation).map(([name, q]) => ({
+    name,
+    symbol: quantityLabel(name),
+    latex: q.latex,
+    expr: q.expr,
+  }));
 }
 
 /** Seconds since `start` (a performance.now() reading). */
 const since = (start: number) => (performance.now() - start) / 1000;
 
-async function sampling(design: Design, data: PlotData, options: ReportOptions): Promise<{ outcome: SamplingOutcome; figures: Figure[] }> {
+async function sampling(
+  design: Design,
+  data: PlotData,
+  options: ReportOptions,
+): Promise<{ outcome: SamplingOutcome; figures: Figure[] }> {
   const n = options.sampleN ?? 500;
   const seed = options.seed ?? 0;
   try {
@@ -62,12 +91,17 @@ async function sampling(design: Design, data: PlotData, options: ReportOptions):
     }
     const figures = [samplesFigure(design, data, run.samples)];
     if (run.trajectories) {
-      figures.push(...trajectoryFigures(design, data, { ...run.trajectories, count: run.count }, options.trajectories ?? 40));
+      figures.push(
+        ...trajectoryFigures(design, data, { ...run.trajectories, count: run.count }, options.trajectories ?? 40),
+      );
     }
     return { outcome: { kind: 'sampled', stats: run.stats, settings }, figures };
   } catch (error) {
     if (!(error instanceof IntegrationError)) throw error;
-    return { outcome: { kind: 'failed', message: `${error.message} (sample ${error.sampleIndex}, t = ${error.t})` }, figures: [] };
+    return {
+      outcome: { kind: 'failed', message: `${error.message} (sample ${error.sampleIndex}, t = ${error.t})` },
+      figures: [],
+    };
   }
 }
 
@@ -81,7 +115,10 @@ export async function reportContent(design: Design, options: ReportOptions = {})
   const timings: Record<string, number> = {};
 
   let start = performance.now();
-  const verification = verifyDesign(design, { runs: options.verifyRuns ?? DEFAULT_RUNS, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const verification = verifyDesign(design, {
+    runs: options.verifyRuns ?? DEFAULT_RUNS,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
   timings.verify = since(start);
 
   start = performance.now();
@@ -96,8 +133,14 @@ export async function reportContent(design: Design, options: ReportOptions = {})
 
   return {
     design: {
-      name: design.name, description: design.description, family: design.family, dimension: design.dimension,
-      T: design.T, epsilon: design.epsilon, prior: design.prior.kind, parameters: design.parameters,
+      name: design.name,
+      description: design.description,
+      family: design.family,
+      dimension: design.dimension,
+      T: design.T,
+      epsilon: design.epsilon,
+      prior: design.prior.kind,
+      parameters: design.parameters,
     },
     spec: options.spec,
     derivation: derivationRows(design),

@@ -99,7 +99,9 @@ function pathData(series: LineSeries, x: Axis, y: Axis, px: (v: number) => numbe
 }
 
 function legendOfLines(series: readonly LineSeries[]): LegendEntry[] {
-  return series.filter((s) => s.label !== undefined).map((s) => ({ label: s.label!, color: s.color, mark: 'line' as const, dash: s.dash }));
+  return series
+    .filter((s) => s.label !== undefined)
+    .map((s) => ({ label: s.label!, color: s.color, mark: 'line' as const, dash: s.dash }));
 }
 
 /**
@@ -109,13 +111,29 @@ function legendOfLines(series: readonly LineSeries[]): LegendEntry[] {
 export function linePlotSvg(series: readonly LineSeries[], options: LinePlotOptions): string {
   const xScale = options.xScale ?? 'linear';
   const yScale = options.yScale ?? 'linear';
-  const [xMin, xMax] = options.xRange ?? rangeOf(series.map((s) => s.x), xScale);
-  const [yMin, yMax] = options.yRange ?? rangeOf(series.map((s) => s.y), yScale);
+  const [xMin, xMax] =
+    options.xRange ??
+    rangeOf(
+      series.map((s) => s.x),
+      xScale,
+    );
+  const [yMin, yMax] =
+    options.yRange ??
+    rangeOf(
+      series.map((s) => s.y),
+      yScale,
+    );
   const x: Axis = { scale: xScale, min: xMin, max: xMax, label: options.xLabel };
   const y: Axis = { scale: yScale, min: yMin, max: yMax, label: options.yLabel };
   const f = frame({
-    id: options.id, width: options.width ?? 620, height: options.height ?? 400, title: options.title, x, y,
-    legend: legendOfLines(series), notes: options.notes,
+    id: options.id,
+    width: options.width ?? 620,
+    height: options.height ?? 400,
+    title: options.title,
+    x,
+    y,
+    legend: legendOfLines(series),
+    notes: options.notes,
   });
   const body: string[] = [];
   for (const s of series) {
@@ -123,7 +141,9 @@ export function linePlotSvg(series: readonly LineSeries[], options: LinePlotOpti
     if (d === '') continue;
     const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
     const title = s.label ? `<title>${escapeXml(s.label)}</title>` : '';
-    body.push(`<path class="series" d="${d}" fill="none" stroke="${escapeXml(s.color)}" stroke-width="${s.strokeWidth ?? 2}" stroke-opacity="${s.opacity ?? 1}" stroke-linejoin="round"${dash}>${title}</path>`);
+    body.push(
+      `<path class="series" d="${d}" fill="none" stroke="${escapeXml(s.color)}" stroke-width="${s.strokeWidth ?? 2}" stroke-opacity="${s.opacity ?? 1}" stroke-linejoin="round"${dash}>${title}</path>`,
+    );
   }
   return `${f.head}\n${body.join('\n')}\n${f.tail}`;
 }
@@ -135,7 +155,8 @@ function pointsSvg(layer: PointLayer, px: (v: number) => number, py: (v: number)
   for (let i = 0; i < n; i += stride) {
     const a = layer.points[i * layer.dim]!;
     const b = layer.dim > 1 ? layer.points[i * layer.dim + 1]! : 0;
-    if (Number.isFinite(a) && Number.isFinite(b)) dots.push(`<circle cx="${pixel(px(a))}" cy="${pixel(py(b))}" r="${layer.radius ?? 1.5}"/>`);
+    if (Number.isFinite(a) && Number.isFinite(b))
+      dots.push(`<circle cx="${pixel(px(a))}" cy="${pixel(py(b))}" r="${layer.radius ?? 1.5}"/>`);
   }
   return `<g class="points" fill="${escapeXml(layer.color)}" fill-opacity="${layer.opacity ?? 0.55}"><title>${escapeXml(layer.label)}</title>\n${dots.join('\n')}\n</g>`;
 }
@@ -171,7 +192,14 @@ export interface PlaneOptions extends PlotSize {
 
 /** An equal-aspect frame around `box` for a plane plot. */
 function planeFrame(options: PlaneOptions, box: Box, legend: readonly LegendEntry[], notes: readonly string[]) {
-  const layout = { width: options.width ?? 420, height: options.height ?? 470, title: options.title, legend, notes, legendPlacement: 'below' as const };
+  const layout = {
+    width: options.width ?? 420,
+    height: options.height ?? 470,
+    title: options.title,
+    legend,
+    notes,
+    legendPlacement: 'below' as const,
+  };
   const area = plotArea(layout);
   const range = equalAspect(box, area.width, area.height);
   return frame({
@@ -208,12 +236,15 @@ function quantile(values: number[], q: number): number {
  */
 export function quiverSvg(options: QuiverOptions): string {
   const n = options.positions.length / 2;
-  const magnitudes = Array.from({ length: n }, (_, i) => Math.hypot(options.vectors[2 * i]!, options.vectors[2 * i + 1]!));
+  const magnitudes = Array.from({ length: n }, (_, i) =>
+    Math.hypot(options.vectors[2 * i]!, options.vectors[2 * i + 1]!),
+  );
   const reference = quantile(magnitudes, 0.9);
   const skipped = magnitudes.filter((m) => !Number.isFinite(m)).length;
   const color = options.arrowColor ?? '#1c4e80';
   const legend: LegendEntry[] = [];
-  if (options.background) legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
+  if (options.background)
+    legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
   legend.push({ label: options.arrowLabel, color, mark: 'arrow' });
   const notes = [
     ...(options.notes ?? []),
@@ -227,7 +258,9 @@ export function quiverSvg(options: QuiverOptions): string {
   const full = 0.9 * options.spacing * pxPerUnit;
   const body: string[] = [];
   if (options.background) body.push(pointsSvg(options.background, f.px, f.py));
-  body.push(`<defs><marker id="${options.id}-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto"><path d="M0 0L10 5L0 10z" fill="${escapeXml(color)}"/></marker></defs>`);
+  body.push(
+    `<defs><marker id="${options.id}-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto"><path d="M0 0L10 5L0 10z" fill="${escapeXml(color)}"/></marker></defs>`,
+  );
   body.push(`<g class="arrows" stroke="${escapeXml(color)}" stroke-width="1.3" marker-end="url(#${options.id}-head)">`);
   for (let i = 0; i < n; i++) {
     const m = magnitudes[i]!;
@@ -285,9 +318,17 @@ export function trajectoriesSvg(options: TrajectoryPlotOptions): string {
   const startColor = options.startColor ?? '#e67700';
   const endColor = options.endColor ?? '#c92a2a';
   const legend: LegendEntry[] = [];
-  if (options.background) legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
-  legend.push({ label: `trajectories (${shown})`, color, mark: 'line' }, { label: 'start', color: startColor, mark: 'ring' }, { label: 'end', color: endColor, mark: 'dot' });
-  const notes = [...(options.notes ?? []), ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view`] : [])];
+  if (options.background)
+    legend.push({ label: options.background.label, color: options.background.color, mark: 'dot' });
+  legend.push(
+    { label: `trajectories (${shown})`, color, mark: 'line' },
+    { label: 'start', color: startColor, mark: 'ring' },
+    { label: 'end', color: endColor, mark: 'dot' },
+  );
+  const notes = [
+    ...(options.notes ?? []),
+    ...(outside > 0 ? [`${outside} of ${shown} starts lie outside the view`] : []),
+  ];
   const f = planeFrame(options, box, legend, notes);
   const body: string[] = [];
   if (options.background) body.push(pointsSvg(options.background, f.px, f.py));
@@ -306,11 +347,14 @@ export function trajectoriesSvg(options: TrajectoryPlotOptions): string {
     for (let i = 0; i < shown; i++) {
       const a = points[i * d]!;
       const b = d > 1 ? points[i * d + 1]! : 0;
-      if (Number.isFinite(a) && Number.isFinite(b)) out.push(`<circle cx="${pixel(f.px(a))}" cy="${pixel(f.py(b))}" r="3"/>`);
+      if (Number.isFinite(a) && Number.isFinite(b))
+        out.push(`<circle cx="${pixel(f.px(a))}" cy="${pixel(f.py(b))}" r="3"/>`);
     }
     return out.join('\n');
   };
-  body.push(`<g class="starts" fill="white" stroke="${escapeXml(startColor)}" stroke-width="1.3">\n${marks(starts.points)}\n</g>`);
+  body.push(
+    `<g class="starts" fill="white" stroke="${escapeXml(startColor)}" stroke-width="1.3">\n${marks(starts.points)}\n</g>`,
+  );
   body.push(`<g class="ends" fill="${escapeXml(endColor)}">\n${marks(ends.points)}\n</g>`);
   return `${f.head}\n${body.join('\n')}\n${f.tail}`;
 }
@@ -329,6 +373,8 @@ export function scatterSvg(series: readonly PointLayer[], options: ScatterOption
   const legend: LegendEntry[] = series.map((s) => ({ label: s.label, color: s.color, mark: 'dot' }));
   const size = { width: 640, height: 680, ...options, id: options.id ?? 'samples' };
   const f = planeFrame(size, box, legend, options.notes ?? []);
-  const layers = series.map((s) => pointsSvg({ radius: 1.6, opacity: 0.7, maxPoints: options.maxPoints ?? 20000, ...s }, f.px, f.py));
+  const layers = series.map((s) =>
+    pointsSvg({ radius: 1.6, opacity: 0.7, maxPoints: options.maxPoints ?? 20000, ...s }, f.px, f.py),
+  );
   return `${f.head}\n${layers.join('\n')}\n${f.tail}`;
 }

@@ -5,7 +5,16 @@ import type { Design } from '../design/types.js';
 import { IntegrationError } from '../errors.js';
 import { createField, type FieldSource } from '../field/index.js';
 import type { BatchField } from '../field/types.js';
-import { methodFor, recordTimes, SignalToNoise, solve, type Method, type MethodOptions, type SemilinearProblem, type SolveStats } from '../solvers/index.js';
+import {
+  methodFor,
+  recordTimes,
+  SignalToNoise,
+  solve,
+  type Method,
+  type MethodOptions,
+  type SemilinearProblem,
+  type SolveStats,
+} from '../solvers/index.js';
 import { priorSamples } from './prior.js';
 
 /** What a run needs besides the design (which each worker loads once, when it starts). */
@@ -109,11 +118,20 @@ export function startingRows(points: Float64Array, dim: number, start: number, c
  * the samples) or else from the prior draws of the run's seed.
  * @throws IntegrationError naming the (global) sample index and t where a state became non-finite
  */
-export function runChunk(ctx: ChunkContext, start: number, count: number, onProgress?: (fraction: number) => void, x0?: Float64Array): ChunkResult {
+export function runChunk(
+  ctx: ChunkContext,
+  start: number,
+  count: number,
+  onProgress?: (fraction: number) => void,
+  x0?: Float64Array,
+): ChunkResult {
   const d = ctx.design.dimension;
-  if (x0 && x0.length !== count * d) throw new Error(`runChunk: ${x0.length} starting values for ${count} samples of dimension ${d}`);
+  if (x0 && x0.length !== count * d)
+    throw new Error(`runChunk: ${x0.length} starting values for ${count} samples of dimension ${d}`);
   const y = x0 ?? priorSamples(ctx.design, ctx.seed, start, count);
-  const trajectory = ctx.saveTimes ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d) : undefined;
+  const trajectory = ctx.saveTimes
+    ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d)
+    : undefined;
   const term = { dim: d, evaluate: ctx.field.velocity.bind(ctx.field) };
   const result = solve(term, ctx.method, y, count, {
     t0: ctx.design.T,

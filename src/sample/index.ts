@@ -4,7 +4,14 @@
 import { availableParallelism } from 'node:os';
 import type { Design } from '../design/types.js';
 import { recordTimes } from '../solvers/index.js';
-import { chunkContext, resolveTimeVariable, runChunk, startingRows, type ChunkContext, type ChunkResult } from './chunk.js';
+import {
+  chunkContext,
+  resolveTimeVariable,
+  runChunk,
+  startingRows,
+  type ChunkContext,
+  type ChunkResult,
+} from './chunk.js';
 import { chunkPlan, planRun, type SampleOptions, type SamplePlan } from './options.js';
 import { SamplerPool, type RunEvents } from './pool.js';
 import type { DesignSource } from './source.js';
@@ -25,8 +32,6 @@ export interface SampleStats {
   rejected: number;
   wall_s: number;
   samples_per_s: number;
-  /** Non-finite output values (always 0: a non-finite state throws IntegrationError instead). */
-  nonFinite: number;
   /** Threads that computed samples: the calling one and each worker that finished a chunk. */
   threads: number;
 }
@@ -90,8 +95,6 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
       }
     }
   }
-  let nonFinite = 0;
-  for (let i = 0; i < samples.length; i++) if (!Number.isFinite(samples[i])) nonFinite++;
   const wall = (performance.now() - started) / 1000;
   const perSample = (v: number) => Math.round((10 * v) / plan.count) / 10;
   return {
@@ -107,7 +110,6 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
       rejected: perSample(totals.rejected),
       wall_s: Math.round(wall * 1e4) / 1e4,
       samples_per_s: Math.round((10 * plan.count) / wall) / 10,
-      nonFinite,
       threads: 1 + workers.used,
     },
     trajectories: states && times ? { times: Float64Array.from(times), states } : undefined,
@@ -186,7 +188,8 @@ class RunWorkers {
 function withProbes(chunks: [number, number][]): [number, number][] {
   const [start, count] = chunks[0]!;
   const probes: [number, number][] = [];
-  for (let s = start; s < start + count; s += PROBE_SAMPLES) probes.push([s, Math.min(PROBE_SAMPLES, start + count - s)]);
+  for (let s = start; s < start + count; s += PROBE_SAMPLES)
+    probes.push([s, Math.min(PROBE_SAMPLES, start + count - s)]);
   return [...probes, ...chunks.slice(1)];
 }
 
@@ -237,10 +240,13 @@ async function runChunks(
   };
   const share = (pool: SamplerPool) => pool.run(setup, queue, events, startingPoints);
   let workersDone = workers.atStart && share(workers.atStart);
-  const chunkProgress = (start: number) => (onProgress ? (fraction: number) => {
-    progress.set(start, fraction);
-    report();
-  } : undefined);
+  const chunkProgress = (start: number) =>
+    onProgress
+      ? (fraction: number) => {
+          progress.set(start, fraction);
+          report();
+        }
+      : undefined;
   while (queue.length > 0 && !failure) {
     const [start, count] = queue.shift()!;
     const began = performance.now();

@@ -83,7 +83,8 @@ export interface SamplePlan {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new OdeforgeError(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new OdeforgeError(`${name} must be a positive integer, got ${value}`);
   return value;
 }
 
@@ -93,7 +94,11 @@ export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptio
   if (data instanceof Float64Array) return { kind: 'empirical', data: empiricalData(data, d) };
   if ('weights' in data) return { kind: 'mixture', mixture: mixtureParameters(data, d) };
   if (data.dim !== d) {
-    throw new OdeforgeError(`the data has dimension ${data.dim} but the design has dimension ${d}`, {}, 'use data of the design\'s dimension, or --dim');
+    throw new OdeforgeError(
+      `the data has dimension ${data.dim} but the design has dimension ${d}`,
+      {},
+      "use data of the design's dimension, or --dim",
+    );
   }
   return { kind: 'empirical', data: empiricalData(data.data, d) };
 }
@@ -103,28 +108,48 @@ export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptio
  * @throws OdeforgeError when n is missing or does not match init.rows, or init has the wrong dimension,
  *   a malformed shape or a non-finite value (named by row and column, both 1-based)
  */
-export function samplesAndStarts(design: Pick<Design, 'dimension'>, options: Pick<SampleOptions, 'n' | 'init'>): { n: number; init?: Float64Array } {
+export function samplesAndStarts(
+  design: Pick<Design, 'dimension'>,
+  options: Pick<SampleOptions, 'n' | 'init'>,
+): { n: number; init?: Float64Array } {
   const init = options.init;
   if (!init) {
-    if (options.n === undefined) throw new OdeforgeError('n (the number of samples) is required', {}, 'give n, or init with one starting point per sample');
+    if (options.n === undefined)
+      throw new OdeforgeError(
+        'n (the number of samples) is required',
+        {},
+        'give n, or init with one starting point per sample',
+      );
     return { n: positiveInteger('n (the number of samples)', options.n) };
   }
   const d = design.dimension;
   if (init.dim !== d) {
-    throw new OdeforgeError(`the starting points (init) have dimension ${init.dim} but the design has dimension ${d}`, {}, 'give one column per coordinate of the design');
+    throw new OdeforgeError(
+      `the starting points (init) have dimension ${init.dim} but the design has dimension ${d}`,
+      {},
+      'give one column per coordinate of the design',
+    );
   }
   const rows = positiveInteger('init.rows (the number of starting points)', init.rows);
   if (init.data.length !== rows * d) {
     throw new OdeforgeError(`init.data holds ${init.data.length} values, not rows × dim = ${rows} × ${d}`);
   }
   if (options.n !== undefined && options.n !== rows) {
-    throw new OdeforgeError(`n = ${options.n} but init has ${rows} starting points`, {}, 'leave n out (it defaults to the number of starting points) or give one starting point per sample');
+    throw new OdeforgeError(
+      `n = ${options.n} but init has ${rows} starting points`,
+      {},
+      'leave n out (it defaults to the number of starting points) or give one starting point per sample',
+    );
   }
   for (let i = 0; i < init.data.length; i++) {
     const value = init.data[i]!;
     if (!Number.isFinite(value)) {
       const row = Math.floor(i / d);
-      throw new OdeforgeError(`init row ${row + 1} (sample ${row}), column ${(i % d) + 1}: ${value} is not a finite starting point`, {}, 'starting points must be finite numbers');
+      throw new OdeforgeError(
+        `init row ${row + 1} (sample ${row}), column ${(i % d) + 1}: ${value} is not a finite starting point`,
+        {},
+        'starting points must be finite numbers',
+      );
     }
   }
   return { n: rows, init: init.data };
@@ -133,12 +158,23 @@ export function samplesAndStarts(design: Pick<Design, 'dimension'>, options: Pic
 /** The run's arrays within the limits, checked before any is allocated. */
 function checkSizes(d: number, n: number, options: Pick<SampleOptions, 'steps' | 'trajectories'>): void {
   if (n > limits.points) throw new OdeforgeError(`n = ${n} samples is above the limit of ${limits.points}`);
-  if (n * d > limits.values) throw new OdeforgeError(`n × d = ${n} × ${d} values is above the limit of ${limits.values}`, {}, 'sample fewer points, or in shards');
-  if (options.steps !== undefined && options.steps > limits.steps) throw new OdeforgeError(`${options.steps} steps is above the limit of ${limits.steps}`);
+  if (n * d > limits.values)
+    throw new OdeforgeError(
+      `n × d = ${n} × ${d} values is above the limit of ${limits.values}`,
+      {},
+      'sample fewer points, or in shards',
+    );
+  if (options.steps !== undefined && options.steps > limits.steps)
+    throw new OdeforgeError(`${options.steps} steps is above the limit of ${limits.steps}`);
   const points = typeof options.trajectories === 'number' ? options.trajectories : options.trajectories ? 65 : 0;
-  if (points > limits.trajectoryPoints) throw new OdeforgeError(`${points} trajectory points is above the limit of ${limits.trajectoryPoints}`);
+  if (points > limits.trajectoryPoints)
+    throw new OdeforgeError(`${points} trajectory points is above the limit of ${limits.trajectoryPoints}`);
   if (points * n * d > limits.values) {
-    throw new OdeforgeError(`trajectories of ${points} × ${n} × ${d} values are above the limit of ${limits.values}`, {}, 'keep fewer trajectory points, or sample fewer points');
+    throw new OdeforgeError(
+      `trajectories of ${points} × ${n} × ${d} values are above the limit of ${limits.values}`,
+      {},
+      'keep fewer trajectory points, or sample fewer points',
+    );
   }
 }
 
@@ -157,21 +193,32 @@ function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
  * @throws OdeforgeError for n ≤ 0, a bad seed, shard, thread count or trajectory count, bad data or bad
  *   starting points (see samplesAndStarts)
  */
-export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon' | 'sampler'>, options: SampleOptions, hardwareThreads: number): SamplePlan {
+export function planRun(
+  design: Pick<Design, 'dimension' | 'T' | 'epsilon' | 'sampler'>,
+  options: SampleOptions,
+  hardwareThreads: number,
+): SamplePlan {
   const { n, init } = samplesAndStarts(design, options);
   checkSizes(design.dimension, n, { ...options, steps: options.steps ?? design.sampler?.steps });
   const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
   const shard = options.shard ?? { index: 0, count: 1 };
   positiveInteger('the shard count', shard.count);
   if (!Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
-    throw new OdeforgeError(`the shard index must be an integer in 0..${shard.count - 1}, got ${shard.index}`, {}, 'write --shard i/k with 0 ≤ i < k');
+    throw new OdeforgeError(
+      `the shard index must be an integer in 0..${shard.count - 1}, got ${shard.index}`,
+      {},
+      'write --shard i/k with 0 ≤ i < k',
+    );
   }
   const start = Math.floor((n * shard.index) / shard.count);
   const count = Math.floor((n * (shard.index + 1)) / shard.count) - start;
   const threads = options.pool
     ? options.pool.size + 1
-    : options.designSource ? positiveInteger('threads', options.threads ?? hardwareThreads) : 1;
+    : options.designSource
+      ? positiveInteger('threads', options.threads ?? hardwareThreads)
+      : 1;
   const chunkSize = options.chunkSize === undefined ? undefined : positiveInteger('chunkSize', options.chunkSize);
   // the spec's `sampler:` defaults fill what the options leave out
   const defaults = design.sampler ?? {};
@@ -192,14 +239,24 @@ export function planRun(design: Pick<Design, 'dimension' | 'T' | 'epsilon' | 'sa
     if (points < 2) throw new OdeforgeError('trajectories need at least 2 save times');
     saveTimes = saveTimesFor(design.T, design.epsilon, points);
   }
-  return { source: fieldSource(design as Pick<Design, 'dimension'>, options.data), method, seed, start, count, threads, chunkSize, saveTimes, init };
+  return {
+    source: fieldSource(design as Pick<Design, 'dimension'>, options.data),
+    method,
+    seed,
+    start,
+    count,
+    threads,
+    chunkSize,
+    saveTimes,
+    init,
+  };
 }
 
 /** The run's units of work [start, count]: fixed-size, or guided (shrinking towards the end). */
 export function chunkPlan(plan: Pick<SamplePlan, 'start' | 'count' | 'threads' | 'chunkSize'>): [number, number][] {
   const chunks: [number, number][] = [];
   const end = plan.start + plan.count;
-  for (let s = plan.start; s < end; ) {
+  for (let s = plan.start; s < end;) {
     const size = plan.chunkSize ?? Math.min(1024, Math.max(16, Math.ceil((end - s) / (3 * plan.threads))));
     chunks.push([s, Math.min(size, end - s)]);
     s += size;

@@ -54,10 +54,18 @@ export class SamplerPool {
    * Start `workers` threads that each load the design named by `designSource`.
    * With workersAvailable() false (running from TypeScript sources) the pool is empty.
    */
-  constructor(readonly designSource: DesignSource, workers: number) {
+  constructor(
+    readonly designSource: DesignSource,
+    workers: number,
+  ) {
     if (!workersAvailable()) return;
     for (let i = 0; i < workers; i++) {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData: designSource }), ready: false, pending: 0, run: 0 };
+      const slot: Slot = {
+        worker: new Worker(workerUrl, { workerData: designSource }),
+        ready: false,
+        pending: 0,
+        run: 0,
+      };
       this.slots.push(slot);
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
@@ -88,8 +96,21 @@ export class SamplerPool {
    * `startingPoints(start, count)`, when given, supplies each task's starting points (a fresh array: it is
    * transferred to the worker) instead of the prior draws.
    */
-  run(setup: RunSetup, queue: [number, number][], events: RunEvents, startingPoints?: (start: number, count: number) => Float64Array): Promise<number> {
-    const run: ActiveRun = { id: this.nextRun++, setup, queue, events, startingPoints, failed: false, workersUsed: new Set() };
+  run(
+    setup: RunSetup,
+    queue: [number, number][],
+    events: RunEvents,
+    startingPoints?: (start: number, count: number) => Float64Array,
+  ): Promise<number> {
+    const run: ActiveRun = {
+      id: this.nextRun++,
+      setup,
+      queue,
+      events,
+      startingPoints,
+      failed: false,
+      workersUsed: new Set(),
+    };
     this.active = run;
     if (this.startupError) this.fail(this.startupError);
     for (const slot of this.slots) this.feed(slot);
@@ -123,7 +144,10 @@ export class SamplerPool {
       const [start, count] = run.queue.shift()!;
       slot.pending++;
       const init = run.startingPoints?.(start, count);
-      slot.worker.postMessage({ type: 'task', run: run.id, start, count, init } satisfies ToWorker, init ? [init.buffer as ArrayBuffer] : []);
+      slot.worker.postMessage(
+        { type: 'task', run: run.id, start, count, init } satisfies ToWorker,
+        init ? [init.buffer as ArrayBuffer] : [],
+      );
     }
   }
 

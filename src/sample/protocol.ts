@@ -28,9 +28,17 @@ export interface SerializedError {
 }
 
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof IntegrationError) return { name: error.name, message: error.message, sampleIndex: error.sampleIndex, t: error.t };
+  if (error instanceof IntegrationError)
+    return { name: error.name, message: error.message, sampleIndex: error.sampleIndex, t: error.t };
   if (error instanceof OdeforgeError) {
-    return { name: error.name, message: error.message, file: error.file, line: error.line, column: error.column, hint: error.hint };
+    return {
+      name: error.name,
+      message: error.message,
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      hint: error.hint,
+    };
   }
   const e = error as Error;
   return { name: e?.name ?? 'Error', message: e?.message ?? String(error), stack: e?.stack };
@@ -39,7 +47,8 @@ export function serializeError(error: unknown): SerializedError {
 /** The error as the main thread should throw it: the same class as in the worker. */
 export function deserializeError(s: SerializedError): Error {
   if (s.name === 'IntegrationError') return new IntegrationError(s.message, s.sampleIndex ?? -1, s.t ?? Number.NaN);
-  if (s.name === 'OdeforgeError') return new OdeforgeError(s.message, { file: s.file, line: s.line, column: s.column }, s.hint);
+  if (s.name === 'OdeforgeError')
+    return new OdeforgeError(s.message, { file: s.file, line: s.line, column: s.column }, s.hint);
   const e = new Error(`worker thread: ${s.message}`);
   if (s.stack) e.stack = s.stack;
   return e;

@@ -22,6 +22,7 @@ export async function designFrom(source: DesignSource): Promise<Design> {
   }
   const mod = (await import(source.module)) as Record<string, unknown>;
   const factory = mod[source.exportName];
-  if (typeof factory !== 'function') throw new Error(`${source.module} does not export a function ${source.exportName}`);
+  if (typeof factory !== 'function')
+    throw new Error(`${source.module} does not export a function ${source.exportName}`);
   return (factory as (...args: unknown[]) => Design)(...(source.args ?? []));
 }

@@ -27,11 +27,17 @@ async function main(): Promise<void> {
       if (!ctx) return; // a task of a run that has been abandoned
       const { start, count, init } = message;
       let reported = 0;
-      const result = runChunk(ctx, start, count, (fraction) => {
-        if (fraction - reported < 1 / PROGRESS_STEPS) return;
-        reported = fraction;
-        post({ type: 'progress', run, start, fraction });
-      }, init);
+      const result = runChunk(
+        ctx,
+        start,
+        count,
+        (fraction) => {
+          if (fraction - reported < 1 / PROGRESS_STEPS) return;
+          reported = fraction;
+          post({ type: 'progress', run, start, fraction });
+        },
+        init,
+      );
       const transfer = [result.samples.buffer as ArrayBuffer];
       if (result.trajectory) transfer.push(result.trajectory.buffer as ArrayBuffer);
       post({ type: 'done', run, result }, transfer);

@@ -33,4 +33,3 @@ export function integralController(options: IntegralControllerOptions): StepCont
     },
   };
 }
-

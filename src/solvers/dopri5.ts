@@ -34,7 +34,14 @@ const E = DOPRI5.b.map((b, j) => b - DOPRI5.bHat![j]!);
  * Integrate rows 0..n−1 of y (in place) from t0 to t1 (either direction).
  * Error per row: RMS over coordinates of h Σ_j e_j k_j / (atol + rtol · max(|y|, |y_new|)), accepted below 1.
  */
-export function solveDopri5(term: OdeTerm, t0: number, t1: number, y: Float64Array, n: number, options: AdaptiveOptions): SolveResult {
+export function solveDopri5(
+  term: OdeTerm,
+  t0: number,
+  t1: number,
+  y: Float64Array,
+  n: number,
+  options: AdaptiveOptions,
+): SolveResult {
   const d = term.dim;
   const size = n * d;
   const { rtol, atol } = options;
@@ -100,7 +107,22 @@ export function solveDopri5(term: OdeTerm, t0: number, t1: number, y: Float64Arr
       if (norm < 1) {
         const tNew = finished[p] ? t1 : T[p]! + h;
         if (options.record) {
-          nextSave[p] = recordStep(options.record, options.recordOffset ?? 0, id[p]!, nextSave[p]!, T[p]!, tNew, h, dir, Y, Ys, K[0]!, K[STAGES - 1]!, p, d);
+          nextSave[p] = recordStep(
+            options.record,
+            options.recordOffset ?? 0,
+            id[p]!,
+            nextSave[p]!,
+            T[p]!,
+            tNew,
+            h,
+            dir,
+            Y,
+            Ys,
+            K[0]!,
+            K[STAGES - 1]!,
+            p,
+            d,
+          );
         }
         for (let i = p * d; i < (p + 1) * d; i++) {
           Y[i] = Ys[i]!;
@@ -124,7 +146,14 @@ export function solveDopri5(term: OdeTerm, t0: number, t1: number, y: Float64Arr
         }
       }
       if (attempts[p]! > maxSteps && !finished[p]) {
-        return failure(id[p]!, toTime(T[p]!), `more than ${maxSteps} steps were needed (loosen rtol/atol or raise maxSteps)`, nfe, accepted, rejected);
+        return failure(
+          id[p]!,
+          toTime(T[p]!),
+          `more than ${maxSteps} steps were needed (loosen rtol/atol or raise maxSteps)`,
+          nfe,
+          accepted,
+          rejected,
+        );
       }
     }
 
@@ -166,7 +195,16 @@ function minStep(t: number): number {
  * RMS of the embedded error over the row's coordinates; NaN/∞ if the new state is not finite.
  * (With y = x/s, |e_x|/(atol + rtol|x|) = |e_y|/(atol/s + rtol|y|): a rescaled state only rescales atol.)
  */
-function errorNorm(Y: Float64Array, Ys: Float64Array, K: Float64Array[], h: number, p: number, d: number, rtol: number, atol: number): number {
+function errorNorm(
+  Y: Float64Array,
+  Ys: Float64Array,
+  K: Float64Array[],
+  h: number,
+  p: number,
+  d: number,
+  rtol: number,
+  atol: number,
+): number {
   let sum = 0;
   for (let i = p * d; i < (p + 1) * d; i++) {
     let e = 0;
@@ -185,8 +223,18 @@ function errorNorm(Y: Float64Array, Ys: Float64Array, K: Float64Array[], h: numb
  * step to estimate the second derivative, h = min(100 h0, (0.01 / max(d1, d2))^{1/5}). One evaluation.
  */
 function initialSteps(
-  term: OdeTerm, t0: number, t1: number, Y: Float64Array, F0: Float64Array, n: number, rtol: number, atol: number,
-  H: Float64Array, Ts: Float64Array, Y1: Float64Array, F1: Float64Array,
+  term: OdeTerm,
+  t0: number,
+  t1: number,
+  Y: Float64Array,
+  F0: Float64Array,
+  n: number,
+  rtol: number,
+  atol: number,
+  H: Float64Array,
+  Ts: Float64Array,
+  Y1: Float64Array,
+  F1: Float64Array,
 ): void {
   const d = term.dim;
   const dir = t1 >= t0 ? 1 : -1;
@@ -225,7 +273,15 @@ function initialSteps(
 }
 
 /** Store the initial state at save times equal to t0; returns the row's next save index. */
-function recordStart(rec: Recording, offset: number, p: number, t0: number, dir: number, Y: Float64Array, d: number): number {
+function recordStart(
+  rec: Recording,
+  offset: number,
+  p: number,
+  t0: number,
+  dir: number,
+  Y: Float64Array,
+  d: number,
+): number {
   let k = 0;
   while (k < rec.times.length && (rec.times[k]! - t0) * dir <= 0) {
     rec.states.set(Y.subarray(p * d, (p + 1) * d), (k * rec.rows + offset + p) * d);
@@ -236,8 +292,20 @@ function recordStart(rec: Recording, offset: number, p: number, t0: number, dir:
 
 /** Cubic Hermite from (ta, ya, fa) to (tb, yb, fb) at the save times the step covered. */
 function recordStep(
-  rec: Recording, offset: number, row: number, k: number, ta: number, tb: number, h: number, dir: number,
-  Y: Float64Array, Ys: Float64Array, Fa: Float64Array, Fb: Float64Array, p: number, d: number,
+  rec: Recording,
+  offset: number,
+  row: number,
+  k: number,
+  ta: number,
+  tb: number,
+  h: number,
+  dir: number,
+  Y: Float64Array,
+  Ys: Float64Array,
+  Fa: Float64Array,
+  Fb: Float64Array,
+  p: number,
+  d: number,
 ): number {
   const times = rec.times;
   while (k < times.length && (times[k]! - tb) * dir <= 0) {

@@ -16,7 +16,14 @@ export interface FixedOptions {
  * Integrate rows 0..n−1 of y (in place) along `grid` (grid[0] → grid[last]).
  * A non-finite state stops the solve with a failure naming the first such row.
  */
-export function solveFixed(term: OdeTerm, stepper: Stepper, grid: Float64Array, y: Float64Array, n: number, options: FixedOptions = {}): SolveResult {
+export function solveFixed(
+  term: OdeTerm,
+  stepper: Stepper,
+  grid: Float64Array,
+  y: Float64Array,
+  n: number,
+  options: FixedOptions = {},
+): SolveResult {
   const d = term.dim;
   const steps = grid.length - 1;
   const toTime = options.toTime ?? ((tau: number) => tau);
@@ -43,6 +50,6 @@ export function solveFixed(term: OdeTerm, stepper: Stepper, grid: Float64Array, 
 function record(options: FixedOptions, k: number, y: Float64Array, n: number, d: number): void {
   const rec = options.record;
   if (!rec) return;
-  const offset = ((k * rec.rows) + (options.recordOffset ?? 0)) * d;
+  const offset = (k * rec.rows + (options.recordOffset ?? 0)) * d;
   rec.states.set(y.subarray(0, n * d), offset);
 }

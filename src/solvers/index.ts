@@ -18,7 +18,13 @@ export { edmGrid, gridNames, logGrid, timeGrid, uniformGrid, type GridName } fro
 export { LogTimeTerm } from './logtime.js';
 export { solveOdex, type OdexOptions } from './odex.js';
 export { ExplicitRk, type Stepper } from './rk.js';
-export { SignalToNoise, solveSemilinear, type ScheduleRecord, type SemilinearOptions, type SemilinearProblem } from './semilinear.js';
+export {
+  SignalToNoise,
+  solveSemilinear,
+  type ScheduleRecord,
+  type SemilinearOptions,
+  type SemilinearProblem,
+} from './semilinear.js';
 export { DOPRI5, EULER, HEUN, RK4, type ButcherTableau } from './tableaux.js';
 export type { OdeTerm, ProgressCallback, Recording, SolveFailure, SolveResult, SolveStats } from './types.js';
 
@@ -70,17 +76,29 @@ export function methodFor(options: MethodOptions): Method {
     case 'odex': {
       const rtol = options.rtol ?? 1e-5;
       const atol = options.atol ?? 1e-5;
-      if (!(rtol > 0) || !(atol > 0)) throw new OdeforgeError(`rtol and atol must be positive, got rtol = ${rtol}, atol = ${atol}`);
+      if (!(rtol > 0) || !(atol > 0))
+        throw new OdeforgeError(`rtol and atol must be positive, got rtol = ${rtol}, atol = ${atol}`);
       if (solver === 'odex' && options.timeVariable === 'lambda') {
         throw new OdeforgeError('odex integrates in t or log t', {}, 'use dopri5 to integrate in λ = α/σ');
       }
-      return { kind: 'adaptive', integrator: solver, rtol, atol, maxSteps: options.maxSteps, timeVariable: options.timeVariable ?? 'log' };
+      return {
+        kind: 'adaptive',
+        integrator: solver,
+        rtol,
+        atol,
+        maxSteps: options.maxSteps,
+        timeVariable: options.timeVariable ?? 'log',
+      };
     }
     case 'euler':
     case 'heun':
     case 'rk4': {
       const tableau = { euler: EULER, heun: HEUN, rk4: RK4 }[solver];
-      return { kind: 'fixed', stepper: new ExplicitRk(tableau), grid: timeGrid(options.grid ?? 'log', T, epsilon, options.steps ?? 100) };
+      return {
+        kind: 'fixed',
+        stepper: new ExplicitRk(tableau),
+        grid: timeGrid(options.grid ?? 'log', T, epsilon, options.steps ?? 100),
+      };
     }
     default:
       throw new OdeforgeError(`unknown solver "${String(solver)}"`, {}, `use one of ${solverNames.join(', ')}`);

@@ -15,7 +15,13 @@ interface OdexSolver {
     x0: number,
     y0: number[],
     xEnd: number,
-    solOut?: (n: number, xOld: number, x: number, y: number[], dense?: (c: number, x: number) => number) => boolean | void,
+    solOut?: (
+      n: number,
+      xOld: number,
+      x: number,
+      y: number[],
+      dense?: (c: number, x: number) => number,
+    ) => boolean | void,
   ): { y: number[]; outcome: number; nEval: number; nAccept: number; nReject: number };
 }
 
@@ -40,7 +46,14 @@ export interface OdexOptions {
 }
 
 /** Integrate rows 0..n−1 of y (in place) from t0 to t1, one odex solve per row. */
-export function solveOdex(term: OdeTerm, t0: number, t1: number, y: Float64Array, n: number, options: OdexOptions): SolveResult {
+export function solveOdex(
+  term: OdeTerm,
+  t0: number,
+  t1: number,
+  y: Float64Array,
+  n: number,
+  options: OdexOptions,
+): SolveResult {
   const d = term.dim;
   const toTime = options.toTime ?? ((tau: number) => tau);
   const solver = new (loadOdex().Solver)(d);

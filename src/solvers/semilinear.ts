@@ -32,7 +32,11 @@ export class SignalToNoise {
   private readonly logLambda: Float64Array;
 
   /** @throws OdeforgeError when λ is not strictly decreasing on [ε, T] (then λ cannot be the time variable) */
-  constructor(private readonly schedule: (t: number) => ScheduleRecord, readonly T: number, readonly epsilon: number) {
+  constructor(
+    private readonly schedule: (t: number) => ScheduleRecord,
+    readonly T: number,
+    readonly epsilon: number,
+  ) {
     this.logT = new Float64Array(TABLE_POINTS);
     this.logLambda = new Float64Array(TABLE_POINTS);
     const a = Math.log(epsilon);
@@ -45,7 +49,11 @@ export class SignalToNoise {
         throw new OdeforgeError(`α_t/σ_t is not a finite positive number at t = ${Math.exp(u)}`);
       }
       if (i > 0 && !(this.logLambda[i]! < this.logLambda[i - 1]!)) {
-        throw new OdeforgeError(`α_t/σ_t is not strictly decreasing near t = ${Math.exp(u)}`, {}, 'integrate in log t instead');
+        throw new OdeforgeError(
+          `α_t/σ_t is not strictly decreasing near t = ${Math.exp(u)}`,
+          {},
+          'integrate in log t instead',
+        );
       }
     }
   }
@@ -141,7 +149,15 @@ export interface SemilinearOptions {
  * Integrate rows 0..n−1 of x (in place) from t0 = T to t1 = ε in the variables (λ, y = x/σ) with
  * Dormand–Prince 5(4); errors are measured on x, so rtol and atol mean what they mean in t.
  */
-export function solveSemilinear(problem: SemilinearProblem, snr: SignalToNoise, x: Float64Array, n: number, t0: number, t1: number, options: SemilinearOptions): SolveResult {
+export function solveSemilinear(
+  problem: SemilinearProblem,
+  snr: SignalToNoise,
+  x: Float64Array,
+  n: number,
+  t0: number,
+  t1: number,
+  options: SemilinearOptions,
+): SolveResult {
   const d = problem.dim;
   const sigmaAt = (t: number) => problem.schedule(t).sigma;
   const rec = options.record;

@@ -32,7 +32,10 @@ function plainData(source: SpecSource): unknown {
     return source.doc.toJS({ maxAliasCount: limits.yamlAliases });
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    throw new OdeforgeError(`YAML aliases expand to more than the limit of ${limits.yamlAliases} nodes`, firstAliasPosition(source),
-      'write the values out instead of aliasing them');
+    throw new OdeforgeError(
+      `YAML aliases expand to more than the limit of ${limits.yamlAliases} nodes`,
+      firstAliasPosition(source),
+      'write the values out instead of aliasing them',
+    );
   }
 }

@@ -11,19 +11,34 @@ import type { DesignSpec, Expression, FamilySpec, NoiseSpec, PriorSpec, SamplerD
 
 /** The raw spec after schema validation (shape guaranteed by the schema). */
 interface RawSpec {
-  name?: string; description?: string; family: FamilySpec['family']; dimension?: number;
-  parameters?: Record<string, number>; definitions?: Record<string, string | number>;
-  time: { T: number; epsilon: number }; prior?: string | { custom: { density: string | number } };
-  dataRadius?: number; sampler?: SamplerDefaults;
-  cumulative?: string | number; density?: string | number; velocity?: string | number;
-  alpha?: string | number; sigma?: string | number;
+  name?: string;
+  description?: string;
+  family: FamilySpec['family'];
+  dimension?: number;
+  parameters?: Record<string, number>;
+  definitions?: Record<string, string | number>;
+  time: { T: number; epsilon: number };
+  prior?: string | { custom: { density: string | number } };
+  dataRadius?: number;
+  sampler?: SamplerDefaults;
+  cumulative?: string | number;
+  density?: string | number;
+  velocity?: string | number;
+  alpha?: string | number;
+  sigma?: string | number;
   noise?: 'gaussian' | { poisson: { augment: number } } | { radial: { cdf: string | number } };
-  drift?: string | number; diffusion?: string | number; augment?: number;
+  drift?: string | number;
+  diffusion?: string | number;
+  augment?: number;
 }
 
 /** Variables each kind of expression may depend on (besides d, parameters and constants). */
 const variablesOf = {
-  radial: ['t', 'r'], schedule: ['t'], noiseCdf: ['rho'], priorDensity: ['r'], definition: ['t', 'r', 'rho'],
+  radial: ['t', 'r'],
+  schedule: ['t'],
+  noiseCdf: ['rho'],
+  priorDensity: ['r'],
+  definition: ['t', 'r', 'rho'],
 } as const;
 
 class Resolver {
@@ -32,7 +47,10 @@ class Resolver {
   /** Nodes of each definition once inlined, known before inlining it (a chain of doublings is exponential). */
   private readonly inlinedSizes = new Map<string, number>();
 
-  constructor(private readonly source: SpecSource, private readonly raw: RawSpec) {
+  constructor(
+    private readonly source: SpecSource,
+    private readonly raw: RawSpec,
+  ) {
     this.parameters = this.resolveParameters();
     this.resolveDefinitions();
   }
@@ -41,14 +59,22 @@ class Resolver {
     const parameters = this.raw.parameters ?? {};
     for (const [name, value] of Object.entries(parameters)) {
       this.checkName(['parameters'], name);
-      if (!Number.isFinite(value)) throw new OdeforgeError(`parameter "${name}" must be a finite number`, positionOf(this.source, ['parameters', name]));
+      if (!Number.isFinite(value))
+        throw new OdeforgeError(
+          `parameter "${name}" must be a finite number`,
+          positionOf(this.source, ['parameters', name]),
+        );
     }
     return { ...parameters };
   }
 
   private checkName(path: string[], name: string): void {
     if (reservedNames.has(name)) {
-      throw new OdeforgeError(`"${name}" is a reserved name (a variable, constant or function)`, keyPositionOf(this.source, path, name), 'choose another name');
+      throw new OdeforgeError(
+        `"${name}" is a reserved name (a variable, constant or function)`,
+        keyPositionOf(this.source, path, name),
+        'choose another name',
+      );
     }
   }
 
@@ -59,7 +85,10 @@ class Resolver {
     for (const name of names) {
       this.checkName(['definitions'], name);
       if (Object.hasOwn(this.parameters, name)) {
-        throw new OdeforgeError(`"${name}" is both a parameter and a definition`, keyPositionOf(this.source, ['definitions'], name));
+        throw new OdeforgeError(
+          `"${name}" is both a parameter and a definition`,
+          keyPositionOf(this.source, ['definitions'], name),
+        );
       }
       parsed[name] = this.parse(['definitions', name], variablesOf.definition, names);
     }
@@ -69,13 +98,24 @@ class Resolver {
       if (done) return done;
       if (stack.includes(name)) {
         const cycle = [...stack.slice(stack.indexOf(name)), name].join(' → ');
-        throw new OdeforgeError(`definitions form a cycle: ${cycle}`, keyPositionOf(this.source, ['definitions'], name), 'a definition may not use itself, directly or through others');
+        throw new OdeforgeError(
+          `definitions form a cycle: ${cycle}`,
+          keyPositionOf(this.source, ['definitions'], name),
+          'a definition may not use itself, directly or through others',
+        );
       }
       const expression = parsed[name]!;
       const deps = [...freeSymbols(expression.node)].filter((s) => Object.hasOwn(parsed, s));
       const bindings: Record<string, MathNode> = {};
       for (const dep of deps) bindings[dep] = visit(dep, [...stack, name]);
-      this.inlinedSizes.set(name, this.checkInlinedSize(expression.node, `definition "${name}"`, keyPositionOf(this.source, ['definitions'], name)));
+      this.inlinedSizes.set(
+        name,
+        this.checkInlinedSize(
+          expression.node,
+          `definition "${name}"`,
+          keyPositionOf(this.source, ['definitions'], name),
+        ),
+      );
       const node = substitute(expression.node, bindings);
       inlined.set(name, node);
       return node;
@@ -90,8 +130,11 @@ class Resolver {
   private checkInlinedSize(node: MathNode, what: string, where: SourcePosition): number {
     const size = inlinedSize(node, this.inlinedSizes);
     if (size > limits.expressionNodes) {
-      throw new OdeforgeError(`${what} grows to ${size} nodes once its definitions are inlined, above the limit of ${limits.expressionNodes}`, where,
-        'definitions are inlined before differentiation: use each one fewer times, or nest them less');
+      throw new OdeforgeError(
+        `${what} grows to ${size} nodes once its definitions are inlined, above the limit of ${limits.expressionNodes}`,
+        where,
+        'definitions are inlined before differentiation: use each one fewer times, or nest them less',
+      );
     }
     return size;
   }
@@ -116,7 +159,10 @@ class Resolver {
     const stray = [...freeSymbols(node)].filter((s) => all.includes(s as never) && !variables.includes(s as never));
     if (stray.length) {
       const allowed = [...variables, 'd', 'parameters', 'definitions'].join(', ');
-      throw new OdeforgeError(`"${path.join('.')}" may only depend on ${allowed}; it uses ${stray.join(', ')}`, parsed.where);
+      throw new OdeforgeError(
+        `"${path.join('.')}" may only depend on ${allowed}; it uses ${stray.join(', ')}`,
+        parsed.where,
+      );
     }
     return { ...parsed, node };
   }
@@ -157,13 +203,19 @@ export function resolveSpec(source: SpecSource, data: unknown): DesignSpec {
 
 function checkDimension(source: SpecSource, raw: RawSpec): void {
   if (raw.dimension !== undefined && raw.dimension > limits.dimension) {
-    throw new OdeforgeError(`dimension ${raw.dimension} is above the limit of ${limits.dimension}`, positionOf(source, ['dimension']));
+    throw new OdeforgeError(
+      `dimension ${raw.dimension} is above the limit of ${limits.dimension}`,
+      positionOf(source, ['dimension']),
+    );
   }
 }
 
 function checkTime(source: SpecSource, raw: RawSpec): void {
   if (raw.time.epsilon >= raw.time.T) {
-    throw new OdeforgeError(`time.epsilon (${raw.time.epsilon}) must be smaller than time.T (${raw.time.T})`, positionOf(source, ['time', 'epsilon']));
+    throw new OdeforgeError(
+      `time.epsilon (${raw.time.epsilon}) must be smaller than time.T (${raw.time.T})`,
+      positionOf(source, ['time', 'epsilon']),
+    );
   }
 }
 
@@ -177,7 +229,9 @@ function resolveBody(resolver: Resolver, raw: RawSpec): FamilySpec {
     case 'radial':
       return {
         family: 'radial',
-        ...(raw.cumulative === undefined ? {} : { cumulative: resolver.expression(['cumulative'], variablesOf.radial) }),
+        ...(raw.cumulative === undefined
+          ? {}
+          : { cumulative: resolver.expression(['cumulative'], variablesOf.radial) }),
         ...(raw.density === undefined ? {} : { density: resolver.expression(['density'], variablesOf.radial) }),
         ...(raw.velocity === undefined ? {} : { velocity: resolver.expression(['velocity'], variablesOf.radial) }),
       };

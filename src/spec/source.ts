@@ -23,7 +23,11 @@ export function readSpecFile(file: string): SpecSource {
  * @throws OdeforgeError naming the file
  */
 export function readSpecText(file: string): string {
-  return readRegularFile(file, { maxBytes: limits.specBytes, what: 'spec file', notFound: 'spec file not found' }).toString('utf8');
+  return readRegularFile(file, {
+    maxBytes: limits.specBytes,
+    what: 'spec file',
+    notFound: 'spec file not found',
+  }).toString('utf8');
 }
 
 /**
@@ -98,6 +102,9 @@ function checkStrictJson(text: string, file: string): void {
     JSON.parse(text);
   } catch (error) {
     const offset = jsonErrorOffset(text);
-    throw new OdeforgeError(`syntax error: ${jsonErrorMessage(error, text, offset)}`, { file, ...lineColumnOf(text, offset < 0 ? 0 : offset) });
+    throw new OdeforgeError(`syntax error: ${jsonErrorMessage(error, text, offset)}`, {
+      file,
+      ...lineColumnOf(text, offset < 0 ? 0 : offset),
+    });
   }
 }

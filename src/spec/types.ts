@@ -10,13 +10,9 @@ export interface Expression {
 }
 
 export type NoiseSpec =
-  | { kind: 'gaussian' }
-  | { kind: 'poisson'; augment: number }
-  | { kind: 'radial'; cdf: Expression };
+  { kind: 'gaussian' } | { kind: 'poisson'; augment: number } | { kind: 'radial'; cdf: Expression };
 
-export type PriorSpec =
-  | { kind: 'kernel' | 'gaussian' | 'poisson' }
-  | { kind: 'custom'; density: Expression };
+export type PriorSpec = { kind: 'kernel' | 'gaussian' | 'poisson' } | { kind: 'custom'; density: Expression };
 
 export type FamilySpec =
   | { family: 'radial'; cumulative?: Expression; density?: Expression; velocity?: Expression }

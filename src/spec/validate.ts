@@ -32,20 +32,30 @@ export function validateSpec(source: SpecSource, data: unknown): void {
 }
 
 function pointerToPath(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Prefer the deepest error that is not a combinator summary (if/oneOf/anyOf). */
 function mostRelevant(errors: ErrorObject[]): ErrorObject {
   const rank = (e: ErrorObject): number => {
     const summary = e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf' ? 100 : 0;
-    const specific = e.keyword === 'false schema' || e.keyword === 'additionalProperties' || e.keyword === 'enum' ? -1 : 0;
+    const specific =
+      e.keyword === 'false schema' || e.keyword === 'additionalProperties' || e.keyword === 'enum' ? -1 : 0;
     return summary + specific - e.instancePath.split('/').length * 2;
   };
   return [...errors].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
-function describeError(source: SpecSource, error: ErrorObject, path: string[]): { message: string; where: ReturnType<typeof positionOf> } {
+function describeError(
+  source: SpecSource,
+  error: ErrorObject,
+  path: string[],
+): { message: string; where: ReturnType<typeof positionOf> } {
   const name = path.length ? `"${path.join('.')}"` : 'the spec';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -55,12 +65,21 @@ function describeError(source: SpecSource, error: ErrorObject, path: string[]): 
     }
     case 'false schema': {
       const family = String(source.doc.get('family'));
-      return { message: `key "${path.join('.')}" does not belong to family "${family}"`, where: keyPositionOf(source, path.slice(0, -1), path.at(-1)!) };
+      return {
+        message: `key "${path.join('.')}" does not belong to family "${family}"`,
+        where: keyPositionOf(source, path.slice(0, -1), path.at(-1)!),
+      };
     }
     case 'required':
-      return { message: `${name} is missing the required key "${String(params.missingProperty)}"`, where: positionOf(source, path) };
+      return {
+        message: `${name} is missing the required key "${String(params.missingProperty)}"`,
+        where: positionOf(source, path),
+      };
     case 'enum':
-      return { message: `${name} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, where: positionOf(source, path) };
+      return {
+        message: `${name} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        where: positionOf(source, path),
+      };
     case 'oneOf':
       return { message: `${name} ${oneOfHint(path)}`, where: positionOf(source, path) };
     default:

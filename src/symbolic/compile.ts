@@ -7,19 +7,52 @@ import { isConstant, type MathNode } from './math.js';
 import { builtinConstants } from './whitelist.js';
 
 const mathFunctions = new Set([
-  'exp', 'log', 'log1p', 'expm1', 'sqrt', 'cbrt', 'abs', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan',
-  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'min', 'max', 'sign',
+  'exp',
+  'log',
+  'log1p',
+  'expm1',
+  'sqrt',
+  'cbrt',
+  'abs',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'min',
+  'max',
+  'sign',
 ]);
 
 /** Helpers the generated code may call, by name: elementary and special functions. */
 const helpers: Record<string, (...args: number[]) => number> = {
   square: (x) => x * x,
-  sech: elementary.sech, csch: elementary.csch, coth: elementary.coth,
-  sec: elementary.sec, csc: elementary.csc, cot: elementary.cot,
-  heaviside: elementary.heaviside, sigmoid: elementary.sigmoid, softplus: elementary.softplus,
-  logsech: elementary.logsech, logcosh: elementary.logcosh, logsinh: elementary.logsinh,
-  logtanh: elementary.logtanh, log1mexp: elementary.log1mexp, logaddexp: elementary.logaddexp,
-  erf: special.erf, erfc: special.erfc, gamma: special.gammaFn, lgamma: special.lgamma,
+  sech: elementary.sech,
+  csch: elementary.csch,
+  coth: elementary.coth,
+  sec: elementary.sec,
+  csc: elementary.csc,
+  cot: elementary.cot,
+  heaviside: elementary.heaviside,
+  sigmoid: elementary.sigmoid,
+  softplus: elementary.softplus,
+  logsech: elementary.logsech,
+  logcosh: elementary.logcosh,
+  logsinh: elementary.logsinh,
+  logtanh: elementary.logtanh,
+  log1mexp: elementary.log1mexp,
+  logaddexp: elementary.logaddexp,
+  erf: special.erf,
+  erfc: special.erfc,
+  gamma: special.gammaFn,
+  lgamma: special.lgamma,
 };
 
 /**
@@ -52,7 +85,11 @@ export type Compiled2 = (a: number, b: number) => number;
  * Compile `node` into `(…variables) => number`.
  * @param constants numeric values bound into the code (parameters, d)
  */
-export function compile(node: MathNode, variables: readonly string[], constants: Readonly<Record<string, number>>): (...args: number[]) => number {
+export function compile(
+  node: MathNode,
+  variables: readonly string[],
+  constants: Readonly<Record<string, number>>,
+): (...args: number[]) => number {
   const used = new Set<string>();
   const body = emit(node, { variables: new Set(variables), constants, used });
   const prelude = [...used].map((name) => `const ${helperAlias(name)} = h.${name};`).join('\n');
@@ -65,7 +102,13 @@ export function compile(node: MathNode, variables: readonly string[], constants:
  * into radius2 when root is radius2) and out[c] = node(t, r_c); returns max_c out[c] (−∞ when none is
  * larger). One generated loop, so the hot path pays no call per pair.
  */
-export type RowKernel = (t: number, radius2: Float64Array, count: number, root: Float64Array, out: Float64Array) => number;
+export type RowKernel = (
+  t: number,
+  radius2: Float64Array,
+  count: number,
+  root: Float64Array,
+  out: Float64Array,
+) => number;
 
 /** Compile `node` over (t, r) into a RowKernel loop. */
 export function compileRowKernel(node: MathNode, constants: Readonly<Record<string, number>>): RowKernel {
@@ -88,7 +131,11 @@ return function rowKernel(t, radius2, count, root, out) {
 }
 
 /** The generated JS text, for inspection and tests. */
-export function emitSource(node: MathNode, variables: readonly string[], constants: Readonly<Record<string, number>>): string {
+export function emitSource(
+  node: MathNode,
+  variables: readonly string[],
+  constants: Readonly<Record<string, number>>,
+): string {
   return emit(node, { variables: new Set(variables), constants, used: new Set() });
 }
 
@@ -131,7 +178,11 @@ function numberLiteral(value: number): string {
 
 function emitSymbol(name: string, ctx: EmitContext): string {
   if (ctx.variables.has(name)) return name;
-  const value = Object.hasOwn(ctx.constants, name) ? ctx.constants[name] : Object.hasOwn(builtinConstants, name) ? builtinConstants[name] : undefined;
+  const value = Object.hasOwn(ctx.constants, name)
+    ? ctx.constants[name]
+    : Object.hasOwn(builtinConstants, name)
+      ? builtinConstants[name]
+      : undefined;
   if (value === undefined) throw new Error(`internal: unbound symbol ${name}`);
   return `(${numberLiteral(value)})`;
 }
@@ -140,14 +191,22 @@ function emitOperator(node: { fn: string; args: MathNode[] }, ctx: EmitContext):
   const args = node.args.map((arg) => emit(arg, ctx));
   const [a, b] = args as [string, string];
   switch (node.fn) {
-    case 'unaryMinus': return `(-${a})`;
-    case 'unaryPlus': return a;
-    case 'add': return `(${a} + ${b})`;
-    case 'subtract': return `(${a} - ${b})`;
-    case 'multiply': return `(${a} * ${b})`;
-    case 'divide': return `(${a} / ${b})`;
-    case 'pow': return emitPow(node.args[1]!, a, b, ctx);
-    default: throw new Error(`internal: operator ${node.fn}`);
+    case 'unaryMinus':
+      return `(-${a})`;
+    case 'unaryPlus':
+      return a;
+    case 'add':
+      return `(${a} + ${b})`;
+    case 'subtract':
+      return `(${a} - ${b})`;
+    case 'multiply':
+      return `(${a} * ${b})`;
+    case 'divide':
+      return `(${a} / ${b})`;
+    case 'pow':
+      return emitPow(node.args[1]!, a, b, ctx);
+    default:
+      throw new Error(`internal: operator ${node.fn}`);
   }
 }
 

@@ -30,14 +30,22 @@ function d(node: MathNode, v: string): MathNode {
 function dOperator(node: MathNode & Args & { fn: string }, v: string): MathNode {
   const [a, b] = node.args as [MathNode, MathNode];
   switch (node.fn) {
-    case 'unaryPlus': return d(a, v);
-    case 'unaryMinus': return mul(constant(-1), d(a, v));
-    case 'add': return add(d(a, v), d(b, v));
-    case 'subtract': return sub(d(a, v), d(b, v));
-    case 'multiply': return add(mul(d(a, v), b), mul(a, d(b, v)));
-    case 'divide': return div(sub(mul(d(a, v), b), mul(a, d(b, v))), pow(b, constant(2)));
-    case 'pow': return dPow(a, b, v);
-    default: throw new OdeforgeError(`cannot differentiate operator ${node.fn}`);
+    case 'unaryPlus':
+      return d(a, v);
+    case 'unaryMinus':
+      return mul(constant(-1), d(a, v));
+    case 'add':
+      return add(d(a, v), d(b, v));
+    case 'subtract':
+      return sub(d(a, v), d(b, v));
+    case 'multiply':
+      return add(mul(d(a, v), b), mul(a, d(b, v)));
+    case 'divide':
+      return div(sub(mul(d(a, v), b), mul(a, d(b, v))), pow(b, constant(2)));
+    case 'pow':
+      return dPow(a, b, v);
+    default:
+      throw new OdeforgeError(`cannot differentiate operator ${node.fn}`);
   }
 }
 
@@ -101,8 +109,11 @@ function dFunction(node: MathNode & Args & { fn: { name: string } }, v: string):
   if (name === 'logaddexp') return dLogAddExp(args[0]!, args[1]!, v);
   const rule = outer[name];
   if (rule === undefined) {
-    throw new OdeforgeError(`cannot differentiate ${name}(…) with respect to ${v}`, {},
-      `${name} may only be applied to expressions that do not depend on ${v}`);
+    throw new OdeforgeError(
+      `cannot differentiate ${name}(…) with respect to ${v}`,
+      {},
+      `${name} may only be applied to expressions that do not depend on ${v}`,
+    );
   }
   const u = args[0]!;
   return mul(rule(u, args), d(u, v));
@@ -138,7 +149,8 @@ function value(node: MathNode): number | undefined {
 }
 
 export function add(a: MathNode, b: MathNode): MathNode {
-  const va = value(a), vb = value(b);
+  const va = value(a),
+    vb = value(b);
   if (va !== undefined && vb !== undefined) return constant(va + vb);
   if (va === 0) return b;
   if (vb === 0) return a;
@@ -146,7 +158,8 @@ export function add(a: MathNode, b: MathNode): MathNode {
 }
 
 export function sub(a: MathNode, b: MathNode): MathNode {
-  const va = value(a), vb = value(b);
+  const va = value(a),
+    vb = value(b);
   if (va !== undefined && vb !== undefined) return constant(va - vb);
   if (vb === 0) return a;
   if (va === 0) return mul(constant(-1), b);
@@ -154,7 +167,8 @@ export function sub(a: MathNode, b: MathNode): MathNode {
 }
 
 export function mul(a: MathNode, b: MathNode): MathNode {
-  const va = value(a), vb = value(b);
+  const va = value(a),
+    vb = value(b);
   if (va !== undefined && vb !== undefined) return constant(va * vb);
   if (va === 0 || vb === 0) return constant(0);
   if (va === 1) return b;
@@ -165,7 +179,8 @@ export function mul(a: MathNode, b: MathNode): MathNode {
 }
 
 export function div(a: MathNode, b: MathNode): MathNode {
-  const va = value(a), vb = value(b);
+  const va = value(a),
+    vb = value(b);
   if (va === 0) return constant(0);
   if (vb === 1) return a;
   if (va !== undefined && vb !== undefined && Number.isInteger(va / vb)) return constant(va / vb);
@@ -182,12 +197,11 @@ export function pow(a: MathNode, b: MathNode): MathNode {
 /** −x, with −(−y) folded to y. */
 function negated(node: MathNode): MathNode {
   const inner = node.type === 'ParenthesisNode' ? (node as unknown as { content: MathNode }).content : node;
-  if (inner.type === 'OperatorNode' && (inner as unknown as { fn: string }).fn === 'unaryMinus') return (inner as unknown as Args).args[0]!;
+  if (inner.type === 'OperatorNode' && (inner as unknown as { fn: string }).fn === 'unaryMinus')
+    return (inner as unknown as Args).args[0]!;
   return negate(wrap(node));
 }
 
 function wrap(node: MathNode): MathNode {
   return node.type === 'OperatorNode' ? new math.ParenthesisNode(node) : node;
 }
-
-

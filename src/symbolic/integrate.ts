@@ -52,7 +52,12 @@ export function antiderivative(node: MathNode, variable: string, check: CheckPoi
 }
 
 /** ∫_{lower}^{variable} node, as F(variable) − F(lower), checked; undefined if not trusted. */
-export function definiteFrom(node: MathNode, variable: string, lower: number, check: CheckPoints): MathNode | undefined {
+export function definiteFrom(
+  node: MathNode,
+  variable: string,
+  lower: number,
+  check: CheckPoints,
+): MathNode | undefined {
   const F = antiderivative(node, variable, check);
   if (F === undefined) return undefined;
   const atLowerNode = substitute(F, { [variable]: new math.ConstantNode(lower) });
@@ -71,7 +76,12 @@ export function agreesAt(a: MathNode, b: MathNode, check: CheckPoints): boolean 
     return false;
   }
   return check.points.every((p) => {
-    const va = fa(...p), vb = fb(...p);
-    return Number.isFinite(va) && Number.isFinite(vb) && Math.abs(va - vb) <= 1e-8 * Math.max(1e-300, Math.abs(vb), Math.abs(va));
+    const va = fa(...p),
+      vb = fb(...p);
+    return (
+      Number.isFinite(va) &&
+      Number.isFinite(vb) &&
+      Math.abs(va - vb) <= 1e-8 * Math.max(1e-300, Math.abs(vb), Math.abs(va))
+    );
   });
 }

@@ -2,16 +2,50 @@
 // names (\mathrm{t}) and knows nothing of sech, log-space helpers or parameter names with subscripts.
 import type { MathNode } from './math.js';
 
-const greek = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda',
-  'mu', 'nu', 'xi', 'rho', 'sigma', 'tau', 'phi', 'chi', 'psi', 'omega']);
+const greek = new Set([
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'sigma',
+  'tau',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
+]);
 
 const operatorNames: Record<string, string> = {
-  sech: '\\operatorname{sech}', csch: '\\operatorname{csch}', coth: '\\coth', erf: '\\operatorname{erf}',
-  erfc: '\\operatorname{erfc}', sigmoid: '\\sigma', softplus: '\\operatorname{softplus}',
-  heaviside: '\\Theta', lgamma: '\\ln\\Gamma', gamma: '\\Gamma', log1p: '\\operatorname{log1p}',
-  expm1: '\\operatorname{expm1}', logsech: '\\ln\\operatorname{sech}', logcosh: '\\ln\\cosh',
-  logsinh: '\\ln\\sinh', logtanh: '\\ln\\tanh', log1mexp: '\\operatorname{log1mexp}',
-  logaddexp: '\\operatorname{logaddexp}', asinh: '\\operatorname{asinh}', acosh: '\\operatorname{acosh}',
+  sech: '\\operatorname{sech}',
+  csch: '\\operatorname{csch}',
+  coth: '\\coth',
+  erf: '\\operatorname{erf}',
+  erfc: '\\operatorname{erfc}',
+  sigmoid: '\\sigma',
+  softplus: '\\operatorname{softplus}',
+  heaviside: '\\Theta',
+  lgamma: '\\ln\\Gamma',
+  gamma: '\\Gamma',
+  log1p: '\\operatorname{log1p}',
+  expm1: '\\operatorname{expm1}',
+  logsech: '\\ln\\operatorname{sech}',
+  logcosh: '\\ln\\cosh',
+  logsinh: '\\ln\\sinh',
+  logtanh: '\\ln\\tanh',
+  log1mexp: '\\operatorname{log1mexp}',
+  logaddexp: '\\operatorname{logaddexp}',
+  asinh: '\\operatorname{asinh}',
+  acosh: '\\operatorname{acosh}',
   atanh: '\\operatorname{atanh}',
 };
 

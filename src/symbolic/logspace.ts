@@ -64,8 +64,10 @@ function logSum(fn: string, a: MathNode, b: MathNode): MathNode | undefined {
     if (exponent !== undefined) return call('log1mexp', mul(constant(-1), exponent));
     return call('log1p', mul(constant(-1), b));
   }
-  const sa = knownSign(a), sb = knownSign(b);
-  if (sa !== undefined && sb !== undefined && sa * (fn === 'add' ? sb : -sb) > 0) return call('logaddexp', logAbs(a), logAbs(b));
+  const sa = knownSign(a),
+    sb = knownSign(b);
+  if (sa !== undefined && sb !== undefined && sa * (fn === 'add' ? sb : -sb) > 0)
+    return call('logaddexp', logAbs(a), logAbs(b));
   return undefined;
 }
 
@@ -81,24 +83,36 @@ function expArgument(node: MathNode): MathNode | undefined {
 function logFunction(node: Fn): MathNode | undefined {
   const u = node.args[0]!;
   switch (node.fn.name) {
-    case 'exp': return u;
-    case 'sqrt': return div(logAbs(u), constant(2));
-    case 'abs': return logAbs(u);
-    case 'sech': return call('logsech', u);
-    case 'cosh': return call('logcosh', u);
-    case 'sinh': return call('logsinh', u);
-    case 'tanh': return call('logtanh', u);
-    case 'csch': return mul(constant(-1), call('logsinh', u));
-    case 'coth': return mul(constant(-1), call('logtanh', u));
-    case 'sigmoid': return mul(constant(-1), call('softplus', mul(constant(-1), u)));
-    default: return undefined;
+    case 'exp':
+      return u;
+    case 'sqrt':
+      return div(logAbs(u), constant(2));
+    case 'abs':
+      return logAbs(u);
+    case 'sech':
+      return call('logsech', u);
+    case 'cosh':
+      return call('logcosh', u);
+    case 'sinh':
+      return call('logsinh', u);
+    case 'tanh':
+      return call('logtanh', u);
+    case 'csch':
+      return mul(constant(-1), call('logsinh', u));
+    case 'coth':
+      return mul(constant(-1), call('logtanh', u));
+    case 'sigmoid':
+      return mul(constant(-1), call('softplus', mul(constant(-1), u)));
+    default:
+      return undefined;
   }
 }
 
 /** A tree for sign(node) that stays right when node underflows: signs of factors multiply. */
 export function signOf(node: MathNode): MathNode {
   if (isConstant(node)) return constant(Math.sign(node.value));
-  if (node.type === 'SymbolNode' && positiveVariables.has((node as unknown as { name: string }).name)) return constant(1);
+  if (node.type === 'SymbolNode' && positiveVariables.has((node as unknown as { name: string }).name))
+    return constant(1);
   if (node.type === 'ParenthesisNode') return signOf((node as unknown as { content: MathNode }).content);
   if (node.type === 'OperatorNode') {
     const { fn, args } = node as unknown as Op;

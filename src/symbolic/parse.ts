@@ -26,8 +26,11 @@ export function safeParse(source: ExpressionSource, symbols: ReadonlySet<string>
     if (error instanceof RangeError) tooLarge(source, `nested more than the parser can follow`);
     const char = (error as { char?: number }).char;
     const message = (error as Error).message.replace(/\s*\(char \d+\)/, '');
-    throw new OdeforgeError(`cannot parse expression "${source.text}": ${message}`, at(source, (char ?? 1) - 1),
-      'expressions use mathjs syntax: + - * / ^, parentheses and whitelisted functions');
+    throw new OdeforgeError(
+      `cannot parse expression "${source.text}": ${message}`,
+      at(source, (char ?? 1) - 1),
+      'expressions use mathjs syntax: + - * / ^, parentheses and whitelisted functions',
+    );
   }
   checkTree(node, source, symbols);
   return node;
@@ -42,7 +45,8 @@ function checkTextSize(source: ExpressionSource): void {
   for (const char of source.text) {
     if (char === '(' || char === '[' || char === '{') depth++;
     else if (char === ')' || char === ']' || char === '}') depth--;
-    if (depth > limits.expressionDepth) tooLarge(source, `brackets nested deeper than the limit of ${limits.expressionDepth}`);
+    if (depth > limits.expressionDepth)
+      tooLarge(source, `brackets nested deeper than the limit of ${limits.expressionDepth}`);
   }
 }
 
@@ -59,7 +63,8 @@ function checkTree(root: MathNode, source: ExpressionSource, symbols: ReadonlySe
   let nodes = 0;
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (++nodes > limits.expressionNodes) tooLarge(source, `more than ${limits.expressionNodes} terms, operators and calls`);
+    if (++nodes > limits.expressionNodes)
+      tooLarge(source, `more than ${limits.expressionNodes} terms, operators and calls`);
     if (depth > limits.expressionDepth) tooLarge(source, `nested deeper than the limit of ${limits.expressionDepth}`);
     for (const child of checkNode(node, source, symbols)) stack.push([child, depth + 1]);
   }
@@ -70,7 +75,8 @@ function checkNode(node: MathNode, source: ExpressionSource, symbols: ReadonlySe
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as unknown as { value: unknown }).value;
-      if (typeof value !== 'number' || !Number.isFinite(value)) reject(source, `only finite numbers are allowed, not ${node.toString()}`, node.toString());
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        reject(source, `only finite numbers are allowed, not ${node.toString()}`, node.toString());
       return [];
     }
     case 'SymbolNode': {
@@ -92,8 +98,12 @@ function checkNode(node: MathNode, source: ExpressionSource, symbols: ReadonlySe
       checkFunction(node, source);
       return [...(node as unknown as { args: MathNode[] }).args].reverse();
     default:
-      reject(source, `${describe(node.type)} is not allowed in an expression`, firstToken(node),
-        'a spec expression is arithmetic over t, r, d, parameters and definitions only');
+      reject(
+        source,
+        `${describe(node.type)} is not allowed in an expression`,
+        firstToken(node),
+        'a spec expression is arithmetic over t, r, d, parameters and definitions only',
+      );
   }
 }
 
@@ -113,9 +123,16 @@ function checkFunction(node: MathNode, source: ExpressionSource): void {
 
 function describe(type: string): string {
   const names: Record<string, string> = {
-    AccessorNode: 'property access', AssignmentNode: 'assignment', FunctionAssignmentNode: 'function definition',
-    ObjectNode: 'an object literal', ArrayNode: 'an array', IndexNode: 'indexing', BlockNode: 'a block',
-    ConditionalNode: 'a conditional', RangeNode: 'a range', RelationalNode: 'a comparison',
+    AccessorNode: 'property access',
+    AssignmentNode: 'assignment',
+    FunctionAssignmentNode: 'function definition',
+    ObjectNode: 'an object literal',
+    ArrayNode: 'an array',
+    IndexNode: 'indexing',
+    BlockNode: 'a block',
+    ConditionalNode: 'a conditional',
+    RangeNode: 'a range',
+    RelationalNode: 'a comparison',
   };
   return names[type] ?? type;
 }

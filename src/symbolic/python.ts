@@ -3,11 +3,54 @@
 import { isConstant, type MathNode } from './math.js';
 
 /** Functions that exist under the same name in numpy and torch. */
-const direct = new Set(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'sign']);
-const renamed: Record<string, string> = { asin: 'arcsin', acos: 'arccos', atan: 'arctan', asinh: 'arcsinh', acosh: 'arccosh', atanh: 'arctanh' };
+const direct = new Set([
+  'exp',
+  'log',
+  'log1p',
+  'expm1',
+  'sqrt',
+  'abs',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'sign',
+]);
+const renamed: Record<string, string> = {
+  asin: 'arcsin',
+  acos: 'arccos',
+  atan: 'arctan',
+  asinh: 'arcsinh',
+  acosh: 'arccosh',
+  atanh: 'arctanh',
+};
 /** Functions the exported module defines itself (prefixed with an underscore). */
-const helpers = new Set(['sech', 'csch', 'coth', 'sec', 'csc', 'cot', 'cbrt', 'erf', 'erfc', 'gamma', 'lgamma', 'sigmoid',
-  'softplus', 'heaviside', 'logsech', 'logcosh', 'logsinh', 'logtanh', 'log1mexp', 'logaddexp', 'min', 'max']);
+const helpers = new Set([
+  'sech',
+  'csch',
+  'coth',
+  'sec',
+  'csc',
+  'cot',
+  'cbrt',
+  'erf',
+  'erfc',
+  'gamma',
+  'lgamma',
+  'sigmoid',
+  'softplus',
+  'heaviside',
+  'logsech',
+  'logcosh',
+  'logsinh',
+  'logtanh',
+  'log1mexp',
+  'logaddexp',
+  'min',
+  'max',
+]);
 
 /** The tree as a Python expression over `xp` and the module's helpers. */
 export function toPython(node: MathNode): string {
@@ -40,14 +83,22 @@ function pythonNumber(value: number): string {
 function operator(node: { fn: string; args: MathNode[] }): string {
   const [a, b] = node.args.map(toPython) as [string, string];
   switch (node.fn) {
-    case 'unaryMinus': return `(-${a})`;
-    case 'unaryPlus': return a;
-    case 'add': return `(${a} + ${b})`;
-    case 'subtract': return `(${a} - ${b})`;
-    case 'multiply': return `(${a} * ${b})`;
-    case 'divide': return `(${a} / ${b})`;
-    case 'pow': return `(${a} ** ${b})`;
-    default: throw new Error(`internal: operator ${node.fn}`);
+    case 'unaryMinus':
+      return `(-${a})`;
+    case 'unaryPlus':
+      return a;
+    case 'add':
+      return `(${a} + ${b})`;
+    case 'subtract':
+      return `(${a} - ${b})`;
+    case 'multiply':
+      return `(${a} * ${b})`;
+    case 'divide':
+      return `(${a} / ${b})`;
+    case 'pow':
+      return `(${a} ** ${b})`;
+    default:
+      throw new Error(`internal: operator ${node.fn}`);
   }
 }
 

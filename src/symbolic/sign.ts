@@ -12,7 +12,19 @@ const ANY = NEGATIVE | ZERO | POSITIVE;
 
 const positiveVariables = new Set(['t', 'r', 'rho']);
 /** f(u) with the sign of u: odd, increasing through 0 (or increasing with f(0) = 0). */
-const signPreserving = new Set(['tanh', 'sinh', 'asinh', 'atan', 'erf', 'atanh', 'log1p', 'expm1', 'csch', 'coth', 'cbrt']);
+const signPreserving = new Set([
+  'tanh',
+  'sinh',
+  'asinh',
+  'atan',
+  'erf',
+  'atanh',
+  'log1p',
+  'expm1',
+  'csch',
+  'coth',
+  'cbrt',
+]);
 const alwaysPositive = new Set(['exp', 'cosh', 'sech', 'sigmoid', 'softplus', 'erfc']);
 const alwaysNonNegative = new Set(['abs', 'logcosh']);
 const alwaysNonPositive = new Set(['logsech']);
@@ -35,7 +47,11 @@ export function signs(node: MathNode, constants: Readonly<Record<string, number>
     case 'SymbolNode': {
       const name = (node as unknown as { name: string }).name;
       if (positiveVariables.has(name)) return POSITIVE;
-      return Object.hasOwn(constants, name) ? signOfNumber(constants[name]!) : name === 'pi' || name === 'e' ? POSITIVE : ANY;
+      return Object.hasOwn(constants, name)
+        ? signOfNumber(constants[name]!)
+        : name === 'pi' || name === 'e'
+          ? POSITIVE
+          : ANY;
     }
     case 'ParenthesisNode':
       return signs((node as unknown as { content: MathNode }).content, constants);
@@ -51,14 +67,22 @@ export function signs(node: MathNode, constants: Readonly<Record<string, number>
 function operatorSigns(node: Op, constants: Readonly<Record<string, number>>): SignSet {
   const [a, b] = node.args.map((arg) => signs(arg, constants)) as [SignSet, SignSet];
   switch (node.fn) {
-    case 'unaryMinus': return negated(a);
-    case 'unaryPlus': return a;
-    case 'add': return sum(a, b);
-    case 'subtract': return sum(a, negated(b));
-    case 'multiply': return product(a, b);
-    case 'divide': return b & ZERO ? ANY : product(a, b);
-    case 'pow': return powerSigns(a, node.args[1]!);
-    default: return ANY;
+    case 'unaryMinus':
+      return negated(a);
+    case 'unaryPlus':
+      return a;
+    case 'add':
+      return sum(a, b);
+    case 'subtract':
+      return sum(a, negated(b));
+    case 'multiply':
+      return product(a, b);
+    case 'divide':
+      return b & ZERO ? ANY : product(a, b);
+    case 'pow':
+      return powerSigns(a, node.args[1]!);
+    default:
+      return ANY;
   }
 }
 

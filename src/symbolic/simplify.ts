@@ -31,7 +31,9 @@ export function tidy(node: MathNode, domain: CheckDomain): MathNode {
 
 function countNodes(node: MathNode): number {
   let count = 0;
-  node.traverse(() => { count += 1; });
+  node.traverse(() => {
+    count += 1;
+  });
   return count;
 }
 
@@ -60,7 +62,8 @@ function agree(a: MathNode, b: MathNode, domain: CheckDomain): boolean {
   }
   for (let i = 0; i < samplePoints.length; i++) {
     const args = domain.variables.map((_, j) => samplePoints[(i + 2 * j) % samplePoints.length]!);
-    const va = fa(...args), vb = fb(...args);
+    const va = fa(...args),
+      vb = fb(...args);
     if (Number.isNaN(va) && Number.isNaN(vb)) continue;
     if (!(Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va)))) return false;
   }

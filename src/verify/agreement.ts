@@ -9,8 +9,20 @@ import fc from 'fast-check';
 import type { Design } from '../design/types.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
-  RELATIVE_STEP, ballPoint, derivative5, direction, kernelCentre, logUniform, medianRadius, pointAt, propertySeed,
-  radiusAt, round, roundAll, uniform, type VerifyContext,
+  RELATIVE_STEP,
+  ballPoint,
+  derivative5,
+  direction,
+  kernelCentre,
+  logUniform,
+  medianRadius,
+  pointAt,
+  propertySeed,
+  radiusAt,
+  round,
+  roundAll,
+  uniform,
+  type VerifyContext,
 } from './context.js';
 import { isWorse, plain, runProperty, type Evaluation } from './runner.js';
 import type { PropertyResult, SymbolicCheck } from './types.js';
@@ -37,7 +49,13 @@ interface Comparison {
 
 /** A comparison passes when |derived − difference| ≤ max(tol·|derived|, noise): noise/tol is the smallest size. */
 function scalar(name: string, derived: number, difference: number, noise: number): Comparison {
-  return { name, derived, difference, error: Math.abs(derived - difference), size: Math.max(Math.abs(derived), noise / SYMBOLIC_TOLERANCE) };
+  return {
+    name,
+    derived,
+    difference,
+    error: Math.abs(derived - difference),
+    size: Math.max(Math.abs(derived), noise / SYMBOLIC_TOLERANCE),
+  };
 }
 
 export function checkSymbolicAgreement(ctx: VerifyContext): PropertyResult {
@@ -46,7 +64,12 @@ export function checkSymbolicAgreement(ctx: VerifyContext): PropertyResult {
     name: 'symbolic-agreement',
     measure: '|derived − finite difference| / |derived|, worst over the derived quantities at a point',
     tolerance: SYMBOLIC_TOLERANCE,
-    arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), n: direction(d), u: uniform(0.02, 0.98) }),
+    arbitrary: fc.record({
+      t: logUniform(design.epsilon, design.T),
+      x0: ballPoint(d, design.dataRadius),
+      n: direction(d),
+      u: uniform(0.02, 0.98),
+    }),
     runs: ctx.runs,
     seed: propertySeed(ctx.seed, 'symbolic-agreement'),
     shrinkBudget: 100,
@@ -66,26 +89,50 @@ function comparisons(design: Design, c: Case): Comparison[] {
   const list: Comparison[] = [];
   const d = design.dimension;
   // S_{d−1} r^{d−1} p_t(c + r n | x0) = ∂r ψ_t(r)
-  const density = Math.exp(design.kernel.logDensity(t, pointAt(centre, r, c.n), x0) + logSphereArea(d) + (d - 1) * Math.log(r));
+  const density = Math.exp(
+    design.kernel.logDensity(t, pointAt(centre, r, c.n), x0) + logSphereArea(d) + (d - 1) * Math.log(r),
+  );
   const dpsiDr = derivative5((rr) => psi(t, rr), r, h);
   list.push(scalar('radial density = ∂r ψ', density, dpsiDr, noiseOf(psi(t, r), h)));
-  if (design.hasScore) list.push(scoreComparison(design, t, pointAt(centre, r, c.n), x0, h));
+  list.push(scoreComparison(design, t, pointAt(centre, r, c.n), x0, h));
   const fk = design.fieldKernel;
   if (fk.kind === 'radial' && !('k_override' in design.derivation)) {
     // k = −∂tψ / (r ∂rψ)
     const dpsiDt = derivative5((tt) => psi(tt, r), t, ht);
     const k = fk.k(t, r);
-    list.push(scalar('k = −∂tψ / (r ∂rψ)', k, -dpsiDt / (r * dpsiDr), Math.abs(k) * (noiseOf(1, ht) / Math.abs(dpsiDt) + noiseOf(1, h) / Math.abs(dpsiDr))));
+    list.push(
+      scalar(
+        'k = −∂tψ / (r ∂rψ)',
+        k,
+        -dpsiDt / (r * dpsiDr),
+        Math.abs(k) * (noiseOf(1, ht) / Math.abs(dpsiDt) + noiseOf(1, h) / Math.abs(dpsiDr)),
+      ),
+    );
   }
   if (design.schedule) {
     const schedule = design.schedule;
     const at = schedule(t);
-    list.push(scalar('dα/dt', at.dAlpha, derivative5((tt) => schedule(tt).alpha, t, ht), noiseOf(at.alpha, ht)));
-    list.push(scalar('dσ/dt', at.dSigma, derivative5((tt) => schedule(tt).sigma, t, ht), noiseOf(at.sigma, ht)));
+    list.push(
+      scalar(
+        'dα/dt',
+        at.dAlpha,
+        derivative5((tt) => schedule(tt).alpha, t, ht),
+        noiseOf(at.alpha, ht),
+      ),
+    );
+    list.push(
+      scalar(
+        'dσ/dt',
+        at.dSigma,
+        derivative5((tt) => schedule(tt).sigma, t, ht),
+        noiseOf(at.sigma, ht),
+      ),
+    );
   }
   for (const check of symbolicChecksOf(design)) {
     const f = check.derivativeOf;
-    const difference = check.variable === 't' ? derivative5((tt) => f(tt, r), t, ht) : derivative5((rr) => f(t, rr), r, h);
+    const difference =
+      check.variable === 't' ? derivative5((tt) => f(tt, r), t, ht) : derivative5((rr) => f(t, rr), r, h);
     list.push(scalar(check.name, check.value(t, r), difference, noiseOf(f(t, r), check.variable === 't' ? ht : h)));
   }
   return list;
@@ -95,20 +142,30 @@ function comparisons(design: Design, c: Case): Comparison[] {
 function scoreComparison(design: Design, t: number, x: Float64Array, x0: Float64Array, h: number): Comparison {
   const score = design.conditionalScore(t, x, x0);
   const moved = Float64Array.from(x);
-  const gradient = Array.from(score, (_, j) => derivative5((s) => {
-    moved[j] = s;
-    const value = design.kernel.logDensity(t, moved, x0);
-    moved[j] = x[j]!;
-    return value;
-  }, x[j]!, h));
-  let error = 0, size = 0;
+  const gradient = Array.from(score, (_, j) =>
+    derivative5(
+      (s) => {
+        moved[j] = s;
+        const value = design.kernel.logDensity(t, moved, x0);
+        moved[j] = x[j]!;
+        return value;
+      },
+      x[j]!,
+      h,
+    ),
+  );
+  let error = 0,
+    size = 0;
   score.forEach((v, j) => {
     error += (v - gradient[j]!) ** 2;
     size += v * v;
   });
   return {
-    name: 'score = ∇x log p', derived: Array.from(score), difference: gradient,
-    error: Math.sqrt(error), size: Math.max(Math.sqrt(size), noiseOf(design.kernel.logDensity(t, x, x0), h) / SYMBOLIC_TOLERANCE),
+    name: 'score = ∇x log p',
+    derived: Array.from(score),
+    difference: gradient,
+    error: Math.sqrt(error),
+    size: Math.max(Math.sqrt(size), noiseOf(design.kernel.logDensity(t, x, x0), h) / SYMBOLIC_TOLERANCE),
   };
 }
 
@@ -122,7 +179,17 @@ function worstOf(list: Comparison[], c: Case): Evaluation {
   for (const q of list) {
     const residual = q.error / q.size;
     if (isWorse(residual, worst.residual)) {
-      worst = { residual, at: { quantity: q.name, t: round(c.t), x0: roundAll(c.x0), u: round(c.u), derived: plain(q.derived), finiteDifference: plain(q.difference) } };
+      worst = {
+        residual,
+        at: {
+          quantity: q.name,
+          t: round(c.t),
+          x0: roundAll(c.x0),
+          u: round(c.u),
+          derived: plain(q.derived),
+          finiteDifference: plain(q.difference),
+        },
+      };
     }
   }
   return worst;

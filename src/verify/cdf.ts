@@ -1,4 +1,4 @@
-// Admissibility of the radial CDF ψ_t(r) = P(|x_t − centre| ≤ r) (MATH.md §2), for every family (paths: F(r/σ)):
+// Admissibility of the radial CDF ψ_t(r) = P(|x_t − centre| ≤ r) (docs/mathematics.md §2), for every family (paths: F(r/σ)):
 // cdf-bounds (ψ_t(0) = 0, 0 ≤ ψ ≤ 1, ψ_t(∞) = 1), monotone (ψ non-decreasing in r) and concentration
 // (the kernel tends to δ(x − x0) as t → 0+: ψ_t(r) → 1 for r > 0; for paths α_0 = 1 and σ_0 = 0).
 import fc from 'fast-check';
@@ -41,7 +41,11 @@ function cdfBoundsAt(design: Design, t: number): Evaluation {
   for (let k = -40; k <= 48; k++) {
     const r = s * Math.pow(10, k / 4);
     const value = psi(r);
-    consider(Number.isNaN(value) ? NaN : Math.max(0, -value, value - 1), { check: '0 ≤ ψ_t(r) ≤ 1', r: round(r), psi: value });
+    consider(Number.isNaN(value) ? NaN : Math.max(0, -value, value - 1), {
+      check: '0 ≤ ψ_t(r) ≤ 1',
+      r: round(r),
+      psi: value,
+    });
   }
   const far = psi(s * FAR);
   consider(Math.abs(1 - far), { check: 'ψ_t(r) → 1 as r → ∞', r: round(s * FAR), psi: far });
@@ -75,7 +79,8 @@ function monotoneAt(design: Design, t: number, a: number, b: number): Evaluation
   for (const [lo, hi] of pairs) {
     if (!(hi > lo)) continue;
     const drop = psi(lo) - psi(hi);
-    if (isWorse(drop, worst.residual)) worst = { residual: drop, at: { t: round(t), r1: round(lo), r2: round(hi), psi1: psi(lo), psi2: psi(hi) } };
+    if (isWorse(drop, worst.residual))
+      worst = { residual: drop, at: { t: round(t), r1: round(lo), r2: round(hi), psi1: psi(lo), psi2: psi(hi) } };
   }
   return worst;
 }

@@ -33,7 +33,9 @@ export const uniform = (lo: number, hi: number): fc.Arbitrary<number> => unit().
 export function ballPoint(d: number, radius: number): fc.Arbitrary<number[]> {
   const half = 2 ** 20;
   const side = radius / Math.sqrt(d);
-  return fc.array(fc.integer({ min: -half, max: half }), { minLength: d, maxLength: d }).map((c) => c.map((v) => (side * v) / half));
+  return fc
+    .array(fc.integer({ min: -half, max: half }), { minLength: d, maxLength: d })
+    .map((c) => c.map((v) => (side * v) / half));
 }
 
 /** A unit vector (not uniform on the sphere, but every direction is reachable), shrinking towards e1. */

@@ -38,20 +38,39 @@ export function differenceWithError(f: (x: number) => number, x: number, step: n
  * ∂t log p + ∇·v + v·∇log p at (t, x) with time step ht and space step hx, each of the d + 1 partial
  * derivatives a five-point difference; the error adds the differences' estimates and the sum's rounding.
  */
-export function continuityResidual(pair: DensityAndVelocity, t: number, x: Float64Array, ht: number, hx: number): ContinuityTerms {
+export function continuityResidual(
+  pair: DensityAndVelocity,
+  t: number,
+  x: Float64Array,
+  ht: number,
+  hx: number,
+): ContinuityTerms {
   const dt = differenceWithError((s) => pair.logDensity(s, x), t, ht);
   const v = pair.velocity(t, x);
-  let divergence = 0, advection = 0, magnitude = Math.abs(dt.value), error = dt.error;
+  let divergence = 0,
+    advection = 0,
+    magnitude = Math.abs(dt.value),
+    error = dt.error;
   const moved = Float64Array.from(x);
   for (let j = 0; j < x.length; j++) {
-    const along = (f: (y: Float64Array) => number) => (s: number): number => {
-      moved[j] = s;
-      const value = f(moved);
-      moved[j] = x[j]!;
-      return value;
-    };
-    const dj = differenceWithError(along((y) => pair.velocity(t, y)[j]!), x[j]!, hx);
-    const gj = differenceWithError(along((y) => pair.logDensity(t, y)), x[j]!, hx);
+    const along =
+      (f: (y: Float64Array) => number) =>
+      (s: number): number => {
+        moved[j] = s;
+        const value = f(moved);
+        moved[j] = x[j]!;
+        return value;
+      };
+    const dj = differenceWithError(
+      along((y) => pair.velocity(t, y)[j]!),
+      x[j]!,
+      hx,
+    );
+    const gj = differenceWithError(
+      along((y) => pair.logDensity(t, y)),
+      x[j]!,
+      hx,
+    );
     divergence += dj.value;
     advection += v[j]! * gj.value;
     magnitude += Math.abs(dj.value) + Math.abs(v[j]! * gj.value);

@@ -3,7 +3,15 @@
 // tolerance is an estimate of that rounding rather than of a finite difference's truncation.
 import type { Design, MarginalField } from '../design/types.js';
 import {
-  EPS, ROUNDING_ULPS, absDot, continuityTerms, dot, evaluatePair, inputRounding, vectorRounding, type ContinuityTerms,
+  EPS,
+  ROUNDING_ULPS,
+  absDot,
+  continuityTerms,
+  dot,
+  evaluatePair,
+  inputRounding,
+  vectorRounding,
+  type ContinuityTerms,
   type PairEvaluation,
 } from './continuity-rows.js';
 import type { WeightedData } from './continuity-weights.js';
@@ -13,15 +21,25 @@ export function exactConditional(design: Design, t: number, x: Float64Array, x0:
   const pair = evaluatePair(design, t, x, x0);
   const { dtLogDensity, divergence, velocity, score } = pair.at;
   const magnitude = Math.abs(dtLogDensity) + Math.abs(divergence) + absDot(velocity, score);
-  return continuityTerms(dtLogDensity, divergence, dot(velocity, score), magnitude, ROUNDING_ULPS * pairRounding(pair, magnitude));
+  return continuityTerms(
+    dtLogDensity,
+    divergence,
+    dot(velocity, score),
+    magnitude,
+    ROUNDING_ULPS * pairRounding(pair, magnitude),
+  );
 }
 
 /** Rounding of dt + div + v·s of one pair: ε per summand, and what each term inherits from its inputs. */
 function pairRounding(pair: PairEvaluation, magnitude: number): number {
   const { velocity, score } = pair.at;
-  return EPS * magnitude
-    + inputRounding(pair, (p) => p.dtLogDensity) + inputRounding(pair, (p) => p.divergence)
-    + vectorRounding(pair, (p) => p.velocity, score) + vectorRounding(pair, (p) => p.score, velocity);
+  return (
+    EPS * magnitude +
+    inputRounding(pair, (p) => p.dtLogDensity) +
+    inputRounding(pair, (p) => p.divergence) +
+    vectorRounding(pair, (p) => p.velocity, score) +
+    vectorRounding(pair, (p) => p.score, velocity)
+  );
 }
 
 /**
@@ -33,10 +51,14 @@ function pairRounding(pair: PairEvaluation, magnitude: number): number {
  */
 export function exactMarginal(data: WeightedData, field: MarginalField, t: number, x: Float64Array): ContinuityTerms {
   const sBar = data.score;
-  let dtLogDensity = 0, divergence = 0, magnitude = 0, rounding = 0;
+  let dtLogDensity = 0,
+    divergence = 0,
+    magnitude = 0,
+    rounding = 0;
   data.pairs.forEach((pair, i) => {
     if (!pair) return;
-    const w = data.weights[i]!, { velocity: v, score: s } = pair.at;
+    const w = data.weights[i]!,
+      { velocity: v, score: s } = pair.at;
     const spread = dot(v, s) - dot(v, sBar);
     dtLogDensity += w * pair.at.dtLogDensity;
     divergence += w * (pair.at.divergence + spread);

@@ -66,12 +66,17 @@ export function inputRounding(pair: PairEvaluation, f: (values: PairValues) => n
 }
 
 /** Σ_j of the input rounding of each component of a vector value, weighted by |weight_j|. */
-export function vectorRounding(pair: PairEvaluation, f: (values: PairValues) => Float64Array, weight?: ArrayLike<number>): number {
+export function vectorRounding(
+  pair: PairEvaluation,
+  f: (values: PairValues) => Float64Array,
+  weight?: ArrayLike<number>,
+): number {
   const base = f(pair.at);
   let change = 0;
   for (const moved of pair.moved) {
     const value = f(moved);
-    for (let j = 0; j < base.length; j++) change += Math.abs(value[j]! - base[j]!) * (weight ? Math.abs(weight[j]!) : 1);
+    for (let j = 0; j < base.length; j++)
+      change += Math.abs(value[j]! - base[j]!) * (weight ? Math.abs(weight[j]!) : 1);
   }
   return (EPS / MOVE) * change;
 }
@@ -109,7 +114,13 @@ export interface ContinuityTerms {
   error: number;
 }
 
-export function continuityTerms(dtLogDensity: number, divergence: number, advection: number, magnitude: number, error: number): ContinuityTerms {
+export function continuityTerms(
+  dtLogDensity: number,
+  divergence: number,
+  advection: number,
+  magnitude: number,
+  error: number,
+): ContinuityTerms {
   const sum = dtLogDensity + divergence + advection;
   return { residual: sum === 0 ? 0 : Math.abs(sum) / magnitude, dtLogDensity, divergence, advection, magnitude, error };
 }

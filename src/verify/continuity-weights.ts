@@ -2,7 +2,15 @@
 // Σ w_i v_i and Σ w_i ∇log p_i, with the rounding error a field computing the same sums may have. Both
 // continuity routes compare the design's own field (velocity and score) with these sums.
 import type { Design } from '../design/types.js';
-import { EPS, ROUNDING_ULPS, absSum, evaluatePair, inputRounding, vectorRounding, type PairEvaluation } from './continuity-rows.js';
+import {
+  EPS,
+  ROUNDING_ULPS,
+  absSum,
+  evaluatePair,
+  inputRounding,
+  vectorRounding,
+  type PairEvaluation,
+} from './continuity-rows.js';
 
 export interface WeightedData {
   /** Normalized weights; pairs[i] is undefined where w_i = 0 (nothing of that data point is used). */
@@ -26,14 +34,19 @@ export function weightedData(design: Design, rows: readonly Float64Array[], t: n
   const weights = exps.map((e) => e / total);
   const pairs = rows.map((row, i) => (weights[i]! > 0 ? evaluatePair(design, t, x, row) : undefined));
   const d = x.length;
-  const velocity = new Float64Array(d), score = new Float64Array(d);
+  const velocity = new Float64Array(d),
+    score = new Float64Array(d);
   // a weight is exp of a difference of log-densities: its relative error is their absolute error
-  const logErrors = pairs.map((pair, i) => (pair ? EPS * Math.abs(logs[i]!) + inputRounding(pair, (v) => v.logDensity) : 0));
+  const logErrors = pairs.map((pair, i) =>
+    pair ? EPS * Math.abs(logs[i]!) + inputRounding(pair, (v) => v.logDensity) : 0,
+  );
   const meanLogError = logErrors.reduce((sum, e, i) => sum + weights[i]! * e, 0);
-  let velocityError = 0, scoreError = 0;
+  let velocityError = 0,
+    scoreError = 0;
   pairs.forEach((pair, i) => {
     if (!pair) return;
-    const w = weights[i]!, { velocity: v, score: s } = pair.at;
+    const w = weights[i]!,
+      { velocity: v, score: s } = pair.at;
     for (let j = 0; j < d; j++) {
       velocity[j]! += w * v[j]!;
       score[j]! += w * s[j]!;
@@ -42,7 +55,14 @@ export function weightedData(design: Design, rows: readonly Float64Array[], t: n
     velocityError += w * ((EPS + weightError) * absSum(v) + vectorRounding(pair, (p) => p.velocity));
     scoreError += w * ((EPS + weightError) * absSum(s) + vectorRounding(pair, (p) => p.score));
   });
-  return { weights, pairs, velocity, score, velocityError: ROUNDING_ULPS * velocityError, scoreError: ROUNDING_ULPS * scoreError };
+  return {
+    weights,
+    pairs,
+    velocity,
+    score,
+    velocityError: ROUNDING_ULPS * velocityError,
+    scoreError: ROUNDING_ULPS * scoreError,
+  };
 }
 
 /** ‖a − b‖₁ in units of its error estimate. */

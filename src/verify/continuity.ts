@@ -6,8 +6,21 @@
 import fc from 'fast-check';
 import type { Design, MarginalField } from '../design/types.js';
 import {
-  RELATIVE_STEP, ballPoint, direction, kernelCentre, logSumExp, logUniform, medianRadius, pointAt,
-  propertySeed, radiusAt, round, roundAll, uniform, unit, type VerifyContext,
+  RELATIVE_STEP,
+  ballPoint,
+  direction,
+  kernelCentre,
+  logSumExp,
+  logUniform,
+  medianRadius,
+  pointAt,
+  propertySeed,
+  radiusAt,
+  round,
+  roundAll,
+  uniform,
+  unit,
+  type VerifyContext,
 } from './context.js';
 import { continuityResidual, type DensityAndVelocity } from './continuity-differences.js';
 import { exactConditional, exactMarginal } from './continuity-exact.js';
@@ -22,8 +35,9 @@ export type { ContinuityTerms } from './continuity-rows.js';
 /** Residuals are in units of their error estimate: a case passes when the sum is within it. */
 export const CONTINUITY_TOLERANCE = 1;
 
-const MEASURE = `|∂t log p + ∇·v + v·∇log p| / its error estimate: exact derivatives, ${ROUNDING_ULPS} ulps of every summand `
-  + 'and of what it inherits from t and x (finite differences where a design has no exact derivatives: their Richardson estimate)';
+const MEASURE =
+  `|∂t log p + ∇·v + v·∇log p| / its error estimate: exact derivatives, ${ROUNDING_ULPS} ulps of every summand ` +
+  'and of what it inherits from t and x (finite differences where a design has no exact derivatives: their Richardson estimate)';
 
 /** Finite-difference steps at (t, x) for a kernel of median radius s at distance r from its centre. */
 function steps(t: number, s: number, r: number): { ht: number; hx: number } {
@@ -36,7 +50,12 @@ export function checkContinuityConditional(ctx: VerifyContext): PropertyResult {
     name: 'continuity-conditional',
     measure: MEASURE,
     tolerance: CONTINUITY_TOLERANCE,
-    arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), n: direction(d), u: uniform(0.005, 0.995) }),
+    arbitrary: fc.record({
+      t: logUniform(design.epsilon, design.T),
+      x0: ballPoint(d, design.dataRadius),
+      n: direction(d),
+      u: uniform(0.005, 0.995),
+    }),
     runs: ctx.runs,
     seed: propertySeed(ctx.seed, 'continuity-conditional'),
     shrinkBudget: 100,
@@ -45,7 +64,10 @@ export function checkContinuityConditional(ctx: VerifyContext): PropertyResult {
       const r = radiusAt(design, t, u, 1);
       const x = pointAt(kernelCentre(design, t, origin), r, n);
       const terms = conditionalTerms(design, t, x, origin, r);
-      return { residual: inUnitsOfError(terms), at: { t: round(t), x: roundAll(x), x0: roundAll(x0), r: round(r), ...rounded(terms) } };
+      return {
+        residual: inUnitsOfError(terms),
+        at: { t: round(t), x: roundAll(x), x0: roundAll(x0), r: round(r), ...rounded(terms) },
+      };
     },
   });
 }
@@ -64,8 +86,9 @@ export function checkContinuityMarginal(ctx: VerifyContext): PropertyResult {
   const { design, d } = ctx;
   return runProperty({
     name: 'continuity-marginal',
-    measure: `${MEASURE}; p and v the marginal of 3–8 random data points, near one or between two, v the design's field; `
-      + 'also the field\'s velocity and score against Σ w_i v_i and Σ w_i ∇log p_i, in units of their rounding',
+    measure:
+      `${MEASURE}; p and v the marginal of 3–8 random data points, near one or between two, v the design's field; ` +
+      "also the field's velocity and score against Σ w_i v_i and Σ w_i ∇log p_i, in units of their rounding",
     tolerance: CONTINUITY_TOLERANCE,
     arbitrary: fc.record({
       t: logUniform(design.epsilon, design.T),
@@ -85,14 +108,24 @@ export function checkContinuityMarginal(ctx: VerifyContext): PropertyResult {
       // marginal field mixes each velocity with its value in the other kernels' tails
       const a = kernelCentre(design, t, data[near % data.length]!);
       const b = kernelCentre(design, t, data[other % data.length]!);
-      const x = pointAt(a.map((v, j) => v + between * (b[j]! - v)), r, n);
+      const x = pointAt(
+        a.map((v, j) => v + between * (b[j]! - v)),
+        r,
+        n,
+      );
       return marginalEvaluation(design, data, t, x, r);
     },
   });
 }
 
 /** The worst of the marginal continuity residual and the field's agreement with the weighted sums. */
-function marginalEvaluation(design: Design, data: readonly (readonly number[])[], t: number, x: Float64Array, r: number): Evaluation {
+function marginalEvaluation(
+  design: Design,
+  data: readonly (readonly number[])[],
+  t: number,
+  x: Float64Array,
+  r: number,
+): Evaluation {
   const rows = data.map((p) => Float64Array.from(p));
   const field = fieldOf(design, rows);
   const sums = weightedData(design, rows, t, x);
@@ -105,10 +138,13 @@ function marginalEvaluation(design: Design, data: readonly (readonly number[])[]
   const checks: [string, number][] = [
     ['continuity', inUnitsOfError(terms)],
     ['field velocity = Σ w_i v_i', disagreement(field.velocity(t, x), sums.velocity, sums.velocityError)],
+    ['field score = Σ w_i ∇log p_i', disagreement(field.score(t, x), sums.score, sums.scoreError)],
   ];
-  if (design.hasScore) checks.push(['field score = Σ w_i ∇log p_i', disagreement(field.score(t, x), sums.score, sums.scoreError)]);
   const [check, residual] = worstCheck(checks);
-  return { residual, at: { check, t: round(t), x: roundAll(x), data: data.map((p) => roundAll(p)), ...rounded(terms) } };
+  return {
+    residual,
+    at: { check, t: round(t), x: roundAll(x), data: data.map((p) => roundAll(p)), ...rounded(terms) },
+  };
 }
 
 /** The largest residual, a NaN (a non-finite value) counting as the worst. */
@@ -124,7 +160,11 @@ function fieldOf(design: Design, rows: readonly Float64Array[]): MarginalField {
 }
 
 /** log p_t(x) = log Σ_i p_t(x|x_i) − log M (log-sum-exp) and the design's own marginal field of the data. */
-export function marginalPair(design: Design, points: readonly ArrayLike<number>[], field?: MarginalField): DensityAndVelocity {
+export function marginalPair(
+  design: Design,
+  points: readonly ArrayLike<number>[],
+  field?: MarginalField,
+): DensityAndVelocity {
   const rows = points.map((p) => Float64Array.from(p));
   const marginal = field ?? fieldOf(design, rows);
   const logM = Math.log(rows.length);
@@ -136,7 +176,10 @@ export function marginalPair(design: Design, points: readonly ArrayLike<number>[
 
 function rounded(terms: ContinuityTerms): Record<string, number> {
   return {
-    dtLogDensity: round(terms.dtLogDensity), divergence: round(terms.divergence), advection: round(terms.advection),
-    relative: round(terms.residual, 4), relativeError: round(terms.error / terms.magnitude, 4),
+    dtLogDensity: round(terms.dtLogDensity),
+    divergence: round(terms.divergence),
+    advection: round(terms.advection),
+    relative: round(terms.residual, 4),
+    relativeError: round(terms.error / terms.magnitude, 4),
   };
 }

@@ -11,8 +11,8 @@ export class VerificationFailed extends Error {
   constructor(readonly report: VerifyReport) {
     const failed = report.properties.filter((p) => !p.passed);
     super(
-      `design "${report.design}" failed ${failed.length} of ${report.properties.length} properties `
-      + `(${failed.map((p) => p.name).join(', ')}; seed ${report.seed}):\n${failed.map(describeFailure).join('\n')}`,
+      `design "${report.design}" failed ${failed.length} of ${report.properties.length} properties ` +
+        `(${failed.map((p) => p.name).join(', ')}; seed ${report.seed}):\n${failed.map(describeFailure).join('\n')}`,
     );
     this.name = 'VerificationFailed';
   }

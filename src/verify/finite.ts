@@ -3,7 +3,18 @@
 // radius at T), where the other properties never look. The first runs sweep a grid of times from ε to T.
 import fc from 'fast-check';
 import type { Design } from '../design/types.js';
-import { ballPoint, direction, kernelCentre, logUniform, medianRadius, pointAt, propertySeed, round, roundAll, type VerifyContext } from './context.js';
+import {
+  ballPoint,
+  direction,
+  kernelCentre,
+  logUniform,
+  medianRadius,
+  pointAt,
+  propertySeed,
+  round,
+  roundAll,
+  type VerifyContext,
+} from './context.js';
 import { runProperty, type Evaluation } from './runner.js';
 import type { PropertyResult } from './types.js';
 
@@ -26,9 +37,14 @@ export function checkFinite(ctx: VerifyContext): PropertyResult {
   }));
   return runProperty({
     name: 'finite',
-    measure: 'number of non-finite values among log p, v, score (conditional and marginal) and log prior, over radii 10⁻⁸…10⁸ × median',
+    measure:
+      'number of non-finite values among log p, v, score (conditional and marginal) and log prior, over radii 10⁻⁸…10⁸ × median',
     tolerance: 0,
-    arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), n: direction(d) }),
+    arbitrary: fc.record({
+      t: logUniform(design.epsilon, design.T),
+      x0: ballPoint(d, design.dataRadius),
+      n: direction(d),
+    }),
     examples,
     runs: Math.max(ctx.runs, TIME_GRID + 1),
     seed: propertySeed(ctx.seed, 'finite'),
@@ -47,7 +63,10 @@ function nonFiniteAt(design: Design, { t, x0, n }: Case): Evaluation {
   // a small data set around x0 for the marginal field: x0, its mirror image and the origin
   const data = new Float64Array(3 * design.dimension);
   data.set(origin, 0);
-  data.set(origin.map((v) => -v), design.dimension);
+  data.set(
+    origin.map((v) => -v),
+    design.dimension,
+  );
   const field = design.field(data);
   let count = 0;
   let first: Record<string, unknown> | undefined;
@@ -58,13 +77,20 @@ function nonFiniteAt(design: Design, { t, x0, n }: Case): Evaluation {
       ['v_t(x|x0)', Array.from(design.conditionalVelocity(t, x, origin))],
       ['log prior(x)', [design.prior.logDensity(x)]],
       ['marginal velocity', Array.from(field.velocity(t, x))],
-      ...(design.hasScore
-        ? ([['score_t(x|x0)', Array.from(design.conditionalScore(t, x, origin))], ['marginal score', Array.from(field.score(t, x))]] as [string, number[]][])
-        : []),
+      ['score_t(x|x0)', Array.from(design.conditionalScore(t, x, origin))],
+      ['marginal score', Array.from(field.score(t, x))],
     ];
     for (const [quantity, value] of values) {
       const bad = value.filter((v) => !Number.isFinite(v)).length;
-      if (bad > 0 && first === undefined) first = { quantity, t: round(t), r: round(r), x: roundAll(x), x0: roundAll(x0), value: value.map((v) => (Number.isFinite(v) ? v : String(v))) };
+      if (bad > 0 && first === undefined)
+        first = {
+          quantity,
+          t: round(t),
+          r: round(r),
+          x: roundAll(x),
+          x0: roundAll(x0),
+          value: value.map((v) => (Number.isFinite(v) ? v : String(v))),
+        };
       count += bad;
     }
   }

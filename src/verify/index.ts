@@ -5,5 +5,10 @@ export { VerificationFailed, expectDesignValid } from './expect.js';
 export { formatReport } from './report.js';
 export { klToPrior } from './mismatch.js';
 export {
-  propertyNames, type PropertyName, type PropertyResult, type SymbolicCheck, type VerifyOptions, type VerifyReport,
+  propertyNames,
+  type PropertyName,
+  type PropertyResult,
+  type SymbolicCheck,
+  type VerifyOptions,
+  type VerifyReport,
 } from './types.js';

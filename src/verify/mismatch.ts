@@ -1,5 +1,5 @@
 // prior-mismatch: how far the prior is from what it stands in for, E_{x0} KL(p_T(·|x0) ‖ prior) for data with
-// |x0| ≤ dataRadius (MATH.md §7), by Monte Carlo with kernel samples. Informative, never a failure: above
+// |x0| ≤ dataRadius (docs/mathematics.md §7), by Monte Carlo with kernel samples. Informative, never a failure: above
 // the threshold it is a warning (T too small for the data scale; PFGM's heavy tail needs a large T).
 import fc from 'fast-check';
 import type { Design, Rng } from '../design/types.js';
@@ -18,10 +18,16 @@ export const MISMATCH_SAMPLES = 2000;
  * KL(p_T(·|x0) ‖ prior) ≈ (1/n) Σ [log p_T(x_i|x0) − log prior(x_i)], x_i ∼ p_T(·|x0).
  * @returns the estimate and its Monte Carlo standard error
  */
-export function klToPrior(design: Design, x0: ArrayLike<number>, n: number, rng: Rng): { kl: number; standardError: number } {
+export function klToPrior(
+  design: Design,
+  x0: ArrayLike<number>,
+  n: number,
+  rng: Rng,
+): { kl: number; standardError: number } {
   const d = design.dimension;
   const samples = design.kernel.sample(design.T, x0, n, rng);
-  let sum = 0, sum2 = 0;
+  let sum = 0,
+    sum2 = 0;
   for (let i = 0; i < n; i++) {
     const x = samples.subarray(i * d, (i + 1) * d);
     const term = design.kernel.logDensity(design.T, x, x0) - design.prior.logDensity(x);
@@ -37,8 +43,17 @@ export function checkPriorMismatch(ctx: VerifyContext): PropertyResult {
   const runs = 1 + fewRuns(ctx.runs);
   // the data radius itself is the worst case of a kernel centred where the prior is (KL grows with |x0|)
   const edge = Array.from({ length: d }, (_, j) => (j === 0 ? design.dataRadius : 0));
-  const cases = [{ x0: edge, stream: 0 }, ...fc.sample(fc.record({ x0: ballPoint(d, design.dataRadius), stream: streamIndex() }), { seed: propertySeed(ctx.seed, 'prior-mismatch'), numRuns: runs - 1 })];
-  const estimates = cases.map(({ x0, stream }) => ({ x0, ...klToPrior(design, x0, MISMATCH_SAMPLES, caseStream(ctx, 'prior-mismatch', stream)) }));
+  const cases = [
+    { x0: edge, stream: 0 },
+    ...fc.sample(fc.record({ x0: ballPoint(d, design.dataRadius), stream: streamIndex() }), {
+      seed: propertySeed(ctx.seed, 'prior-mismatch'),
+      numRuns: runs - 1,
+    }),
+  ];
+  const estimates = cases.map(({ x0, stream }) => ({
+    x0,
+    ...klToPrior(design, x0, MISMATCH_SAMPLES, caseStream(ctx, 'prior-mismatch', stream)),
+  }));
   const worst = estimates.reduce((a, b) => (!(b.kl <= a.kl) ? b : a));
   const mean = estimates.reduce((a, b) => a + b.kl, 0) / estimates.length;
   const summary = `E KL ≈ ${round(mean, 3)} nats over ${runs} data points with |x0| ≤ ${design.dataRadius}, max ${round(worst.kl, 3)} ± ${round(worst.standardError, 2)} at x0 = [${roundAll(worst.x0, 3).join(', ')}]`;

@@ -4,7 +4,18 @@
 import fc from 'fast-check';
 import { integrate } from '../numeric/quadrature.js';
 import { logSphereArea } from '../numeric/special.js';
-import { ballPoint, direction, kernelCentre, logUniform, medianRadius, pointAt, propertySeed, round, roundAll, type VerifyContext } from './context.js';
+import {
+  ballPoint,
+  direction,
+  kernelCentre,
+  logUniform,
+  medianRadius,
+  pointAt,
+  propertySeed,
+  round,
+  roundAll,
+  type VerifyContext,
+} from './context.js';
 import { runProperty } from './runner.js';
 import type { PropertyResult } from './types.js';
 
@@ -16,19 +27,31 @@ export function checkNormalization(ctx: VerifyContext): PropertyResult {
     name: 'normalization',
     measure: '|∫p_t(x|x0)dx − 1| + quadrature error estimate',
     tolerance: NORMALIZATION_TOLERANCE,
-    arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), n: direction(d) }),
+    arbitrary: fc.record({
+      t: logUniform(design.epsilon, design.T),
+      x0: ballPoint(d, design.dataRadius),
+      n: direction(d),
+    }),
     runs: ctx.runs,
     seed: propertySeed(ctx.seed, 'normalization'),
     shrinkBudget: 100,
     evaluate: ({ t, x0, n }) => {
       const { value, error } = kernelMass(ctx, t, x0, n);
-      return { residual: Math.abs(value - 1) + error, at: { t: round(t), x0: roundAll(x0), mass: value, quadratureError: error } };
+      return {
+        residual: Math.abs(value - 1) + error,
+        at: { t: round(t), x0: roundAll(x0), mass: value, quadratureError: error },
+      };
     },
   });
 }
 
 /** S_{d−1} ∫_0^∞ p_t(c + r n | x0) r^{d−1} dr, split at the median radius s (inner piece refined near 0). */
-export function kernelMass(ctx: VerifyContext, t: number, x0: ArrayLike<number>, n: ArrayLike<number>): { value: number; error: number } {
+export function kernelMass(
+  ctx: VerifyContext,
+  t: number,
+  x0: ArrayLike<number>,
+  n: ArrayLike<number>,
+): { value: number; error: number } {
   const { design, d } = ctx;
   const logS = logSphereArea(d);
   const centre = kernelCentre(design, t, x0);

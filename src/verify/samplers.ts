@@ -7,7 +7,17 @@ import type { Design } from '../design/types.js';
 import { integrate } from '../numeric/quadrature.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
-  ballPoint, caseStream, direction, distance, kernelCentre, logUniform, propertySeed, round, roundAll, streamIndex, type VerifyContext,
+  ballPoint,
+  caseStream,
+  direction,
+  distance,
+  kernelCentre,
+  logUniform,
+  propertySeed,
+  round,
+  roundAll,
+  streamIndex,
+  type VerifyContext,
 } from './context.js';
 import { runProperty, type Evaluation } from './runner.js';
 import { SIGNIFICANCE, ksDistanceFor, testSample } from './statistics.js';
@@ -15,7 +25,7 @@ import type { PropertyResult } from './types.js';
 
 export const KERNEL_SAMPLES = 1000;
 export const PRIOR_SAMPLES = 2000;
-const KS_MEASURE = 'KS distance of the radii (or the KS-equivalent of the isotropy tests\' p-value)';
+const KS_MEASURE = "KS distance of the radii (or the KS-equivalent of the isotropy tests' p-value)";
 
 /** Runs of a sampling property: a fifth of the pointwise runs, at least 3. */
 export const samplingRuns = (runs: number): number => Math.max(3, Math.ceil(runs / 5));
@@ -30,7 +40,11 @@ export function checkKernelSampler(ctx: VerifyContext): PropertyResult {
     name: 'kernel-sampler',
     measure: `${KS_MEASURE}; ${KERNEL_SAMPLES} samples, significance ${SIGNIFICANCE} over all runs`,
     tolerance,
-    arbitrary: fc.record({ t: logUniform(design.epsilon, design.T), x0: ballPoint(d, design.dataRadius), stream: streamIndex() }),
+    arbitrary: fc.record({
+      t: logUniform(design.epsilon, design.T),
+      x0: ballPoint(d, design.dataRadius),
+      stream: streamIndex(),
+    }),
     runs,
     seed: propertySeed(ctx.seed, 'kernel-sampler'),
     shrinkBudget: 0,
@@ -38,13 +52,16 @@ export function checkKernelSampler(ctx: VerifyContext): PropertyResult {
       const samples = design.kernel.sample(t, x0, KERNEL_SAMPLES, caseStream(ctx, 'kernel-sampler', stream));
       const { radii, directions } = polar(samples, kernelCentre(design, t, x0), d);
       const result = testSample(radii, (r) => design.kernel.radialCdf(t, r), directions, d);
-      return { residual: result.residual, at: { t: round(t), x0: roundAll(x0), stream, test: result.test, pValue: result.pValue } };
+      return {
+        residual: result.residual,
+        at: { t: round(t), x0: roundAll(x0), stream, test: result.test, pValue: result.pValue },
+      };
     },
   });
 }
 
 export function checkPriorSampler(ctx: VerifyContext): PropertyResult {
-  const { design, d } = ctx;
+  const { d } = ctx;
   const runs = fewRuns(ctx.runs);
   const tolerance = ksDistanceFor(SIGNIFICANCE / (3 * runs), PRIOR_SAMPLES);
   return runProperty({
@@ -65,7 +82,10 @@ function priorSampleTest(ctx: VerifyContext, n: number[], stream: number): Evalu
   const { radii, directions } = polar(samples, new Float64Array(d), d);
   const cdf = cdfFromLogDensity(design, n, radii);
   const result = testSample(radii, cdf, directions, d);
-  return { residual: result.residual, at: { stream, direction: roundAll(n), test: result.test, pValue: result.pValue } };
+  return {
+    residual: result.residual,
+    at: { stream, direction: roundAll(n), test: result.test, pValue: result.pValue },
+  };
 }
 
 /**
@@ -83,7 +103,8 @@ function cdfFromLogDensity(design: Design, n: readonly number[], radii: Float64A
   };
   const sorted = Float64Array.from(radii).sort();
   const values = new Map<number, number>();
-  let mass = 0, previous = 0;
+  let mass = 0,
+    previous = 0;
   for (const r of sorted) {
     mass += integrate(shell, previous, r, { rtol: 1e-10, scale: previous === 0 ? r * 1e-3 : undefined }).value;
     values.set(r, mass);
@@ -93,7 +114,11 @@ function cdfFromLogDensity(design: Design, n: readonly number[], radii: Float64A
 }
 
 /** Radii |x_i − c| and unit directions (x_i − c)/|x_i − c| of flat n×d samples. */
-export function polar(samples: Float64Array, centre: ArrayLike<number>, d: number): { radii: Float64Array; directions: Float64Array } {
+export function polar(
+  samples: Float64Array,
+  centre: ArrayLike<number>,
+  d: number,
+): { radii: Float64Array; directions: Float64Array } {
   const count = samples.length / d;
   const radii = new Float64Array(count);
   const directions = new Float64Array(samples.length);

@@ -29,7 +29,12 @@ export interface SampleTest {
 }
 
 /** KS of `radii` against `cdf`, and (optionally) the isotropy tests of the unit `directions` (flat n×d). */
-export function testSample(radii: Float64Array, cdf: (r: number) => number, directions?: Float64Array, d?: number): SampleTest {
+export function testSample(
+  radii: Float64Array,
+  cdf: (r: number) => number,
+  directions?: Float64Array,
+  d?: number,
+): SampleTest {
   const n = radii.length;
   const ks = ksTest(radii, cdf);
   let worst: SampleTest = { residual: ks.statistic, test: 'KS of radii', pValue: ks.pValue };
@@ -65,7 +70,10 @@ export function isotropyTests(directions: Float64Array, d: number): { test: stri
     let trace2 = 0;
     for (const m of scatter) trace2 += m * m;
     const bingham = ((n * d * (d + 2)) / 2) * (trace2 - 1 / d);
-    tests.push({ test: 'Bingham test of the direction scatter', pValue: chiSquareSurvival(bingham, ((d - 1) * (d + 2)) / 2) });
+    tests.push({
+      test: 'Bingham test of the direction scatter',
+      pValue: chiSquareSurvival(bingham, ((d - 1) * (d + 2)) / 2),
+    });
   }
   return tests;
 }

@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import type { Design } from '../design/types.js';
 import {
-  ballPoint, caseStream, kernelCentre, logUniform, propertySeed, round, roundAll, streamIndex, type VerifyContext,
+  ballPoint,
+  caseStream,
+  kernelCentre,
+  logUniform,
+  propertySeed,
+  round,
+  roundAll,
+  streamIndex,
+  type VerifyContext,
 } from './context.js';
 import { runProperty } from './runner.js';
 import { fewRuns, polar } from './samplers.js';
@@ -41,7 +49,11 @@ export function checkTransport(ctx: VerifyContext): PropertyResult {
     name: 'transport',
     measure: `KS distance of the radii at t1 = t0·(T/ε)^(1/${TRANSPORT_PIECES}) of ${TRANSPORT_SAMPLES} kernel samples pushed from t0 by RK4 in log t`,
     tolerance: ksDistanceFor(SIGNIFICANCE / runs, TRANSPORT_SAMPLES),
-    arbitrary: fc.record({ t0: logUniform(design.epsilon, design.T / ratio), x0: ballPoint(d, design.dataRadius), stream: streamIndex() }),
+    arbitrary: fc.record({
+      t0: logUniform(design.epsilon, design.T / ratio),
+      x0: ballPoint(d, design.dataRadius),
+      stream: streamIndex(),
+    }),
     examples,
     runs,
     seed: propertySeed(ctx.seed, 'transport'),
@@ -52,7 +64,10 @@ export function checkTransport(ctx: VerifyContext): PropertyResult {
       pushForward(design, x0, samples, t0, t1);
       const { radii } = polar(samples, kernelCentre(design, t1, x0), d);
       const result = testSample(radii, (r) => design.kernel.radialCdf(t1, r));
-      return { residual: result.residual, at: { t0: round(t0), t1: round(t1), x0: roundAll(x0), stream, pValue: result.pValue } };
+      return {
+        residual: result.residual,
+        at: { t0: round(t0), t1: round(t1), x0: roundAll(x0), stream, pValue: result.pValue },
+      };
     },
   });
 }
@@ -62,10 +77,17 @@ export function checkTransport(ctx: VerifyContext): PropertyResult {
  * s = log t, where dx/ds = t v: near t → 0 the fields scale like 1/t and steps even in s suit them. The batch
  * advances stage by stage (every sample at one time before the next), which keeps per-time caches warm.
  */
-export function pushForward(design: Design, x0: ArrayLike<number>, samples: Float64Array, t0: number, t1: number): void {
+export function pushForward(
+  design: Design,
+  x0: ArrayLike<number>,
+  samples: Float64Array,
+  t0: number,
+  t1: number,
+): void {
   const d = design.dimension;
   const size = samples.length;
-  const s0 = Math.log(t0), s1 = Math.log(t1);
+  const s0 = Math.log(t0),
+    s1 = Math.log(t1);
   const steps = Math.max(MIN_STEPS, Math.ceil(STEPS_PER_LOG_UNIT * Math.abs(s1 - s0)));
   const h = (s1 - s0) / steps;
   const stage = new Float64Array(size);

@@ -1,4 +1,4 @@
-// verifyDesign: runs the properties (DESIGN.md "What verify checks") on a Design, in a fixed order, each a
+// verifyDesign: runs the properties (docs/verify.md) on a Design, in a fixed order, each a
 // seeded fast-check property with a tolerance and a shrunk counterexample. Sees a Design only.
 import type { Design } from '../design/types.js';
 import { checkCdfBounds, checkConcentration, checkMonotone } from './cdf.js';
@@ -10,7 +10,13 @@ import { checkNormalization } from './normalization.js';
 import { checkKernelSampler, checkPriorSampler } from './samplers.js';
 import { checkSymbolicAgreement } from './agreement.js';
 import { checkTransport } from './transport.js';
-import { propertyNames, type PropertyName, type PropertyResult, type VerifyOptions, type VerifyReport } from './types.js';
+import {
+  propertyNames,
+  type PropertyName,
+  type PropertyResult,
+  type VerifyOptions,
+  type VerifyReport,
+} from './types.js';
 
 export const DEFAULT_RUNS = 40;
 export const DEFAULT_SEED = 20240601;
@@ -35,7 +41,12 @@ const checks: Record<PropertyName, (ctx: VerifyContext) => PropertyResult> = {
  * @returns the report; `passed` is false when any property failed (warnings do not fail).
  */
 export function verifyDesign(design: Design, options: VerifyOptions = {}): VerifyReport {
-  const ctx: VerifyContext = { design, d: design.dimension, runs: options.runs ?? DEFAULT_RUNS, seed: options.seed ?? DEFAULT_SEED };
+  const ctx: VerifyContext = {
+    design,
+    d: design.dimension,
+    runs: options.runs ?? DEFAULT_RUNS,
+    seed: options.seed ?? DEFAULT_SEED,
+  };
   const selected = options.properties ?? propertyNames;
   const properties = propertyNames.filter((name) => selected.includes(name)).map((name) => checks[name](ctx));
   return { design: design.name, passed: properties.every((p) => p.passed), seed: ctx.seed, properties };

@@ -9,9 +9,10 @@ describe.each(exampleFiles)('example %s', (file) => {
 
   it('derives expressions and LaTeX for every quantity', () => {
     const names = Object.keys(design.derivation);
-    const expected = design.family === 'radial'
-      ? ['psi', 'dpsi_dr', 'dpsi_dt', 'phi', 'log_phi', 'varphi', 'k', 'prior']
-      : ['alpha', 'sigma', 'dalpha', 'dsigma', 'log_kernel', 'conditional_velocity', 'prior'];
+    const expected =
+      design.family === 'radial'
+        ? ['psi', 'dpsi_dr', 'dpsi_dt', 'phi', 'log_phi', 'varphi', 'k', 'prior']
+        : ['alpha', 'sigma', 'dalpha', 'dsigma', 'log_kernel', 'conditional_velocity', 'prior'];
     expect(names).toEqual(expect.arrayContaining(expected));
     for (const q of Object.values(design.derivation)) {
       expect(q.expr).not.toMatch(/undefined|NaN/);
@@ -26,7 +27,12 @@ describe.each(exampleFiles)('example %s', (file) => {
       const sigma = design.schedule ? design.schedule(t).sigma : t;
       for (const scale of [1e-3, 1, 30]) {
         const x = x0.map((v, j) => v + (j === 0 ? scale * sigma : 0.5 * scale * sigma));
-        const values = [design.kernel.logDensity(t, x, x0), ...design.conditionalVelocity(t, x, x0), ...design.conditionalScore(t, x, x0), design.prior.logDensity(x)];
+        const values = [
+          design.kernel.logDensity(t, x, x0),
+          ...design.conditionalVelocity(t, x, x0),
+          ...design.conditionalScore(t, x, x0),
+          design.prior.logDensity(x),
+        ];
         expect(values.every(Number.isFinite), `t = ${t}, scale ${scale}: ${values}`).toBe(true);
       }
     }

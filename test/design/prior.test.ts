@@ -1,4 +1,4 @@
-// Priors (MATH.md §7) against closed forms, and their samplers against their own radial CDFs.
+// Priors (docs/mathematics.md §7) against closed forms, and their samplers against their own radial CDFs.
 import { describe, expect, it } from 'vitest';
 import { designFromText, loadDesign } from '../../src/design/index.js';
 import { ksTest } from '../../src/numeric/ks.js';
@@ -12,7 +12,12 @@ function radii(samples: Float64Array, d: number): number[] {
 }
 
 describe('poisson prior: ratio-of-Gaussians sampler, exact normalizing constant', () => {
-  it.each([[2, 'pfgm.yaml'], [3, 'pfgm.yaml'], [2, 'pfgmpp.yaml'], [5, 'pfgmpp.yaml']] as const)('d = %i, %s', (d, file) => {
+  it.each([
+    [2, 'pfgm.yaml'],
+    [3, 'pfgm.yaml'],
+    [2, 'pfgmpp.yaml'],
+    [5, 'pfgmpp.yaml'],
+  ] as const)('d = %i, %s', (d, file) => {
     const design = designFromText(specWithDimension(file, d));
     const D = file === 'pfgm.yaml' ? 1 : 4;
     const samples = design.prior.sample(4000, createRng(11));
@@ -42,7 +47,11 @@ describe('kernel and custom priors', () => {
   it('custom density sech²(r/T)/r in d = 2 is normalized numerically to the tanh kernel at T', () => {
     const custom = loadDesign(example('custom-prior.yaml'));
     const kernel = loadDesign(example('tanh.yaml'));
-    for (const x of [[1, 2], [30, -4], [0.01, 0]]) {
+    for (const x of [
+      [1, 2],
+      [30, -4],
+      [0.01, 0],
+    ]) {
       expect(relativeError(custom.prior.logDensity(x), kernel.prior.logDensity(x))).toBeLessThan(1e-8);
     }
     const samples = custom.prior.sample(1000, createRng(5));
@@ -53,6 +62,8 @@ describe('kernel and custom priors', () => {
     const vp = loadDesign(example('vp-sde.yaml'));
     const s2 = 1 - Math.exp(-(0.1 + 19.9 / 2));
     const x = [0.4, -1.2];
-    expect(relativeError(vp.prior.logDensity(x), -(0.16 + 1.44) / (2 * s2) - Math.log(2 * Math.PI * s2))).toBeLessThan(1e-12);
+    expect(relativeError(vp.prior.logDensity(x), -(0.16 + 1.44) / (2 * s2) - Math.log(2 * Math.PI * s2))).toBeLessThan(
+      1e-12,
+    );
   });
 });

@@ -15,7 +15,8 @@ describe('MixtureField', () => {
     ['VE', veSchedule, [5, 1, 0.1]],
   ] as const)('%s, d = 1: velocity equals quadrature over x0', (_name, schedule, times) => {
     const field = new MixtureField(gaussianPathKernel(schedule), mixtureParameters(mix1));
-    const p0 = (x0: number) => mix1.weights.reduce((s, w, j) => s + w * normalPdf(x0, mix1.means[j]![0]!, mix1.stds[j]!), 0);
+    const p0 = (x0: number) =>
+      mix1.weights.reduce((s, w, j) => s + w * normalPdf(x0, mix1.means[j]![0]!, mix1.stds[j]!), 0);
     for (const t of times) {
       const { alpha, sigma, dAlpha, dSigma } = schedule(t);
       for (const x of [-2.5, -0.3, 0.7, 2.2]) {
@@ -35,7 +36,14 @@ describe('MixtureField', () => {
   });
 
   it('VP, d = 2: velocity equals 2-D quadrature over x0', () => {
-    const mix = { weights: [1, 2], means: [[-1, 0.5], [1.5, -0.5]], stds: [0.4, 0.7] };
+    const mix = {
+      weights: [1, 2],
+      means: [
+        [-1, 0.5],
+        [1.5, -0.5],
+      ],
+      stds: [0.4, 0.7],
+    };
     const field = new MixtureField(gaussianPathKernel(vpSchedule), mixtureParameters(mix));
     const t = 0.3;
     const { alpha, sigma, dAlpha, dSigma } = vpSchedule(t);
@@ -47,7 +55,10 @@ describe('MixtureField', () => {
       for (let b = -5; b <= 5; b += h) {
         let p0 = 0;
         for (let j = 0; j < 2; j++) {
-          p0 += (mix.weights[j]! / 3) * normalPdf(a, mix.means[j]![0]!, mix.stds[j]!) * normalPdf(b, mix.means[j]![1]!, mix.stds[j]!);
+          p0 +=
+            (mix.weights[j]! / 3) *
+            normalPdf(a, mix.means[j]![0]!, mix.stds[j]!) *
+            normalPdf(b, mix.means[j]![1]!, mix.stds[j]!);
         }
         const w = normalPdf(x[0]!, alpha * a, sigma) * normalPdf(x[1]!, alpha * b, sigma) * p0;
         num[0]! += w * (dAlpha * a + (dSigma * (x[0]! - alpha * a)) / sigma);
@@ -62,7 +73,15 @@ describe('MixtureField', () => {
   });
 
   it('score is the gradient of log Σ_j w_j N(x; α μ_j, (α² s_j² + σ²) I)', () => {
-    const mix = { weights: [1, 2, 1], means: [[-1, 0.5, 0], [1.5, -0.5, 1], [0, 0, -2]], stds: [0.4, 0.7, 0.2] };
+    const mix = {
+      weights: [1, 2, 1],
+      means: [
+        [-1, 0.5, 0],
+        [1.5, -0.5, 1],
+        [0, 0, -2],
+      ],
+      stds: [0.4, 0.7, 0.2],
+    };
     const field = new MixtureField(gaussianPathKernel(vpSchedule), mixtureParameters(mix));
     const t = 0.2;
     const { alpha, sigma } = vpSchedule(t);
@@ -86,8 +105,15 @@ describe('MixtureField', () => {
     }
   });
 
-  it('velocity = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂ with its posterior mean x̂ (the path identity, MATH.md §5)', () => {
-    const mix = { weights: [1, 2], means: [[-1, 0.5], [1.5, -0.5]], stds: [0.4, 0.7] };
+  it('velocity = (σ̇/σ) x + (α̇ − α σ̇/σ) x̂ with its posterior mean x̂ (the path identity, docs/mathematics.md §5)', () => {
+    const mix = {
+      weights: [1, 2],
+      means: [
+        [-1, 0.5],
+        [1.5, -0.5],
+      ],
+      stds: [0.4, 0.7],
+    };
     const field = new MixtureField(gaussianPathKernel(vpSchedule), mixtureParameters(mix));
     const t = Float64Array.of(0.05, 0.4, 0.9);
     const x = Float64Array.of(0.3, -0.2, 1, 1, -2, 0.5);

@@ -24,7 +24,8 @@ function clusteredData(m: number, d: number): Float64Array {
   const out = new Float64Array(m * d);
   for (let j = 0; j < m; j++) {
     const angle = (2 * Math.PI * (j % 6)) / 6;
-    for (let k = 0; k < d; k++) out[j * d + k] = (k === 0 ? 3 * Math.cos(angle) : k === 1 ? 3 * Math.sin(angle) : 0) + 0.05 * rng.normal();
+    for (let k = 0; k < d; k++)
+      out[j * d + k] = (k === 0 ? 3 * Math.cos(angle) : k === 1 ? 3 * Math.sin(angle) : 0) + 0.05 * rng.normal();
   }
   return out;
 }
@@ -47,17 +48,34 @@ function states(data: Float64Array, d: number, n: number, spread: number): Float
  * absolute values Σ w_j |g(r_j)| (|x| + |x_j|) / Σ w_j, the scale of its rounding error (at t = 1e-5 the
  * terms are 1e5 times the result).
  */
-function naive(kernel: Radial, t: number, x: Float64Array, i: number, data: Float64Array, d: number, g: (r: number) => number): { value: number[]; scale: number; tolerance: number } {
+function naive(
+  kernel: Radial,
+  t: number,
+  x: Float64Array,
+  i: number,
+  data: Float64Array,
+  d: number,
+  g: (r: number) => number,
+): { value: number[]; scale: number; tolerance: number } {
   const m = data.length / d;
-  const r = Array.from({ length: m }, (_, j) => Math.hypot(...Array.from({ length: d }, (_, k) => x[i * d + k]! - data[j * d + k]!)));
+  const r = Array.from({ length: m }, (_, j) =>
+    Math.hypot(...Array.from({ length: d }, (_, k) => x[i * d + k]! - data[j * d + k]!)),
+  );
   const logs = r.map((rj) => kernel.logPhi(t, rj));
   const max = Math.max(...logs);
   const w = logs.map((l) => Math.exp(l - max));
   const total = w.reduce((a, b) => a + b, 0);
-  const value = Array.from({ length: d }, (_, k) => w.reduce((s, wj, j) => s + wj * g(r[j]!) * (x[i * d + k]! - data[j * d + k]!), 0) / total);
+  const value = Array.from(
+    { length: d },
+    (_, k) => w.reduce((s, wj, j) => s + wj * g(r[j]!) * (x[i * d + k]! - data[j * d + k]!), 0) / total,
+  );
   let scale = 0;
   for (let k = 0; k < d; k++) {
-    scale = Math.max(scale, w.reduce((s, wj, j) => s + wj * Math.abs(g(r[j]!)) * (Math.abs(x[i * d + k]!) + Math.abs(data[j * d + k]!)), 0) / total);
+    scale = Math.max(
+      scale,
+      w.reduce((s, wj, j) => s + wj * Math.abs(g(r[j]!)) * (Math.abs(x[i * d + k]!) + Math.abs(data[j * d + k]!)), 0) /
+        total,
+    );
   }
   // log-weights of size |max| carry rounding of ε|max| into every weight (far states of tanh(r/t + r²))
   return { value, scale, tolerance: (1e-13 + 4 * Number.EPSILON * Math.abs(max)) * Math.max(1, scale) };

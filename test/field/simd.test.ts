@@ -18,7 +18,16 @@ function gaussians(count: number, seed: number, scale: number): Float64Array {
 }
 
 /** |x_r − α_r x_j|² summed directly, or with `scale` (|x_r| + |α_r x_j|)², the size of its rounding errors. */
-function direct(x: Float64Array, row0: number, rows: number, alpha: Float64Array, data: Float64Array, m: number, d: number, scale = false): number[][] {
+function direct(
+  x: Float64Array,
+  row0: number,
+  rows: number,
+  alpha: Float64Array,
+  data: Float64Array,
+  m: number,
+  d: number,
+  scale = false,
+): number[][] {
   return Array.from({ length: rows }, (_, r) =>
     Array.from({ length: m }, (_, j) => {
       let q = 0;
@@ -86,7 +95,9 @@ describe('TileDistances', () => {
   });
 
   it('has its generated WebAssembly in step with simd.wat (else run `npm run generate`)', async () => {
-    expect(readFileSync(wasmModulePath as string, 'utf8') === (await (wasmModuleSource as () => Promise<string>)())).toBe(true);
+    expect(
+      readFileSync(wasmModulePath as string, 'utf8') === (await (wasmModuleSource as () => Promise<string>)()),
+    ).toBe(true);
   });
 });
 
@@ -95,7 +106,11 @@ describe('EmpiricalField with and without the SIMD kernels', () => {
     ['VE gaussian path', () => gaussianPathKernel(veSchedule), [80, 1, 0.05, 1e-3]],
     ['Poisson D=1 path', (d) => poissonPathKernel(d, 1), [40, 1, 0.05, 1e-3]],
     ['tanh(r/t) radial', (d) => tanhKernel(d), [40, 1, 0.05, 1e-3]],
-    ['tanh(r/t) radial, k(t) out of the sum', (d) => ({ ...tanhKernel(d), kOfT: (t: number) => 1 / t }), [40, 1, 0.05, 1e-3]],
+    [
+      'tanh(r/t) radial, k(t) out of the sum',
+      (d) => ({ ...tanhKernel(d), kOfT: (t: number) => 1 / t }),
+      [40, 1, 0.05, 1e-3],
+    ],
   ];
   describe.each([3, 5, 64])('d = %i', (d) => {
     it.each(kernels)('%s: velocity, score and posterior mean are the same bits', (_, kernel, times) => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDataset, datasetNames, randomRotation, toyDataset, type DatasetName } from '../../src/io/datasets.js';
 import { testRng } from '../sample/designs.js';
 
-const make = (name: DatasetName, n: number, dim = 2, seed = 1) => toyDataset(name, { n, dim }, testRng(seed), testRng(seed + 1000));
+const make = (name: DatasetName, n: number, dim = 2, seed = 1) =>
+  toyDataset(name, { n, dim }, testRng(seed), testRng(seed + 1000));
 
 describe('toy data sets', () => {
   it.each(datasetNames)('%s: any n, finite, seeded', (name) => {
@@ -24,8 +25,10 @@ describe('toy data sets', () => {
       const a = Math.atan2(xs[2 * i + 1]!, xs[2 * i]!);
       counts[((Math.round(a / (Math.PI / 4)) % 8) + 8) % 8]++;
     }
-    for (const c of counts) expect(Math.abs(c / 8000 - 1 / 8)).toBeLessThan(4 * Math.sqrt((1 / 8) * (7 / 8) / 8000));
-    const radius = Array.from({ length: 8000 }, (_, i) => Math.hypot(xs[2 * i]!, xs[2 * i + 1]!)).sort((a, b) => a - b)[4000]!;
+    for (const c of counts) expect(Math.abs(c / 8000 - 1 / 8)).toBeLessThan(4 * Math.sqrt(((1 / 8) * (7 / 8)) / 8000));
+    const radius = Array.from({ length: 8000 }, (_, i) => Math.hypot(xs[2 * i]!, xs[2 * i + 1]!)).sort(
+      (a, b) => a - b,
+    )[4000]!;
     expect(radius).toBeCloseTo(4 / 1.414, 1);
   });
 

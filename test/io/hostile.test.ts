@@ -40,14 +40,23 @@ function npyWithShape(shape: string, dataBytes = 64): Uint8Array {
 }
 
 describe('.npy headers', () => {
-  it.each([['(-1, 2)', '-1'], ['(2.5, 2)', '2.5'], ['(abc, 2)', 'abc'], ['(2, 1e3)', '1e3']])('shape %s is refused, naming the file', (shape, entry) => {
+  it.each([
+    ['(-1, 2)', '-1'],
+    ['(2.5, 2)', '2.5'],
+    ['(abc, 2)', 'abc'],
+    ['(2, 1e3)', '1e3'],
+  ])('shape %s is refused, naming the file', (shape, entry) => {
     const error = thrown(() => parseNpy(npyWithShape(shape), 'x.npy'));
-    expect(error.format()).toBe(`x.npy: malformed .npy header: shape entry "${entry}" is not a non-negative integer (write the file with numpy.save)`);
+    expect(error.format()).toBe(
+      `x.npy: malformed .npy header: shape entry "${entry}" is not a non-negative integer (write the file with numpy.save)`,
+    );
   });
 
   it('a shape of more values than the limit is refused before allocating', () => {
     const error = thrown(() => parseNpy(npyWithShape(`(${limits.values}, 2)`), 'big.npy'));
-    expect(error.format()).toBe(`big.npy: .npy shape (${limits.values}, 2) holds ${2 * limits.values} values, above the limit of ${limits.values}`);
+    expect(error.format()).toBe(
+      `big.npy: .npy shape (${limits.values}, 2) holds ${2 * limits.values} values, above the limit of ${limits.values}`,
+    );
   });
 
   it('a valid header with a trailing-comma 1-D shape still reads', () => {
@@ -59,13 +68,21 @@ describe('.npy headers', () => {
 
 describe('numbers that overflow', () => {
   it('CSV: 1e999 and -2e400 are reported at their line and column', () => {
-    expect(thrown(() => parseCsv('x1,x2\n1,2\n3, 1e999\n', 'd.csv')).format()).toBe('d.csv:3:4: row 2, column 2 (x2): 1e999 overflows to Infinity (beyond ±1.8e308) (rescale the data)');
-    expect(thrown(() => parseCsv('-2e400,1\n', 'd.csv')).format()).toMatch(/^d\.csv:1:1: row 1, column 1: -2e400 overflows to -Infinity/);
+    expect(thrown(() => parseCsv('x1,x2\n1,2\n3, 1e999\n', 'd.csv')).format()).toBe(
+      'd.csv:3:4: row 2, column 2 (x2): 1e999 overflows to Infinity (beyond ±1.8e308) (rescale the data)',
+    );
+    expect(thrown(() => parseCsv('-2e400,1\n', 'd.csv')).format()).toMatch(
+      /^d\.csv:1:1: row 1, column 1: -2e400 overflows to -Infinity/,
+    );
   });
 
   it('JSON: the value as written, not null', () => {
-    expect(thrown(() => parseJsonData('[[1, 2],\n [3, 1e999]]', 'd.json')).format()).toBe('d.json:2:6: row 2, column 2: 1e999 is not a finite number (it overflows to Infinity)');
-    expect(thrown(() => parseJsonData('{"weights": [1e999], "means": [[0]], "stds": [1]}', 'm.json')).message).toBe('"weights" entry 1: 1e999 is not a finite number (it overflows to Infinity)');
+    expect(thrown(() => parseJsonData('[[1, 2],\n [3, 1e999]]', 'd.json')).format()).toBe(
+      'd.json:2:6: row 2, column 2: 1e999 is not a finite number (it overflows to Infinity)',
+    );
+    expect(thrown(() => parseJsonData('{"weights": [1e999], "means": [[0]], "stds": [1]}', 'm.json')).message).toBe(
+      '"weights" entry 1: 1e999 is not a finite number (it overflows to Infinity)',
+    );
   });
 });
 
@@ -97,41 +114,62 @@ describe('JSON syntax errors: the offending token', () => {
 describe('input files are checked before they are read', () => {
   const request = { maxBytes: 1000, what: 'data file' };
   it.each(['/dev/zero', '/dev/urandom', '/dev/null'])('%s is not a regular file', (device) => {
-    expect(thrown(() => readRegularFile(device, request)).message).toBe('cannot read data file: not a regular file (a device, pipe or socket)');
+    expect(thrown(() => readRegularFile(device, request)).message).toBe(
+      'cannot read data file: not a regular file (a device, pipe or socket)',
+    );
   });
 
   it('a file above the limit, a directory, a missing file', () => {
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(1001));
-    expect(thrown(() => readRegularFile(join(dir, 'big.csv'), request)).message).toBe('cannot read data file: 1001 bytes, above the limit of 1000 bytes');
+    expect(thrown(() => readRegularFile(join(dir, 'big.csv'), request)).message).toBe(
+      'cannot read data file: 1001 bytes, above the limit of 1000 bytes',
+    );
     expect(thrown(() => readRegularFile(dir, request)).message).toBe('cannot read data file: is a directory');
-    expect(thrown(() => readRegularFile(join(dir, 'nope.csv'), request)).format()).toBe(`${join(dir, 'nope.csv')}: cannot read data file: no such file`);
+    expect(thrown(() => readRegularFile(join(dir, 'nope.csv'), request)).format()).toBe(
+      `${join(dir, 'nope.csv')}: cannot read data file: no such file`,
+    );
   });
 });
 
 describe('output paths are checked before a run', () => {
   it('a missing directory, or a path that is a directory', () => {
-    expect(thrown(() => checkWritable(join(dir, 'missing', 'o.csv'))).message).toBe(`cannot write ${join(dir, 'missing', 'o.csv')}: the directory ${join(dir, 'missing')} does not exist`);
+    expect(thrown(() => checkWritable(join(dir, 'missing', 'o.csv'))).message).toBe(
+      `cannot write ${join(dir, 'missing', 'o.csv')}: the directory ${join(dir, 'missing')} does not exist`,
+    );
     mkdirSync(join(dir, 'taken.csv'));
-    expect(thrown(() => checkWritable(join(dir, 'taken.csv'))).message).toBe(`cannot write ${join(dir, 'taken.csv')}: it is a directory`);
+    expect(thrown(() => checkWritable(join(dir, 'taken.csv'))).message).toBe(
+      `cannot write ${join(dir, 'taken.csv')}: it is a directory`,
+    );
     expect(() => checkWritable(join(dir, 'fine.csv'))).not.toThrow();
   });
 });
 
 describe('size limits, before any allocation', () => {
   it('toy data sets: points, dimension (the rotation is O(d³)) and values', () => {
-    expect(thrown(() => dataset('moons', { n: 1e12 })).message).toBe(`1000000000000 points is above the limit of ${limits.points} points`);
-    expect(thrown(() => dataset('moons', { n: 10, dim: 20_000 })).message).toMatch(`toy data sets have dimension at most ${limits.datasetDimension}`);
-    expect(thrown(() => dataset('moons', { n: limits.points, dim: 512 })).message).toMatch(`values is above the limit of ${limits.values}`);
+    expect(thrown(() => dataset('moons', { n: 1e12 })).message).toBe(
+      `1000000000000 points is above the limit of ${limits.points} points`,
+    );
+    expect(thrown(() => dataset('moons', { n: 10, dim: 20_000 })).message).toMatch(
+      `toy data sets have dimension at most ${limits.datasetDimension}`,
+    );
+    expect(thrown(() => dataset('moons', { n: limits.points, dim: 512 })).message).toMatch(
+      `values is above the limit of ${limits.values}`,
+    );
   });
 
   it('the sampler: n, n × d, steps (also from the spec), trajectory points and their values', () => {
     const design = { dimension: 2, T: 1, epsilon: 0.01, sampler: {} };
     const data = new Float64Array(2);
-    const plan = (options: object, sampler = {}) => () => planRun({ ...design, sampler }, { data, n: 4, ...options }, 1);
+    const plan =
+      (options: object, sampler = {}) =>
+      () =>
+        planRun({ ...design, sampler }, { data, n: 4, ...options }, 1);
     expect(thrown(plan({ n: 1e12 })).message).toMatch(`above the limit of ${limits.points}`);
     expect(thrown(plan({ steps: 1e12 })).message).toBe(`1000000000000 steps is above the limit of ${limits.steps}`);
     expect(thrown(plan({}, { steps: 1e12 })).message).toBe(`1000000000000 steps is above the limit of ${limits.steps}`);
-    expect(thrown(plan({ trajectories: 1e9 })).message).toBe(`1000000000 trajectory points is above the limit of ${limits.trajectoryPoints}`);
+    expect(thrown(plan({ trajectories: 1e9 })).message).toBe(
+      `1000000000 trajectory points is above the limit of ${limits.trajectoryPoints}`,
+    );
     expect(thrown(plan({ n: 1_000_000, trajectories: 1000 })).message).toMatch(`above the limit of ${limits.values}`);
     expect(() => plan({ steps: 100, trajectories: 65 })()).not.toThrow();
   });

@@ -61,8 +61,11 @@ describe('integrate on finite intervals', () => {
     expect(relErr(integrate(narrow, 0, 1, { scale: 1e-6 }).value, exact)).toBeLessThan(1e-12);
     // Radial Gaussian CDF at r = 2σ, σ = 1e-4, d = 3: ψ = P(3/2, 2).
     const sigma = 1e-4;
-    const shell = (r: number): number => Math.exp(logSphereArea(3) - 1.5 * Math.log(2 * Math.PI * sigma * sigma) - (r * r) / (2 * sigma * sigma)) * r * r;
-    expect(relErr(integrate(shell, 0, 2 * sigma, { scale: sigma, rtol: 1e-12 }).value, gammaP(1.5, 2))).toBeLessThan(1e-11);
+    const shell = (r: number): number =>
+      Math.exp(logSphereArea(3) - 1.5 * Math.log(2 * Math.PI * sigma * sigma) - (r * r) / (2 * sigma * sigma)) * r * r;
+    expect(relErr(integrate(shell, 0, 2 * sigma, { scale: sigma, rtol: 1e-12 }).value, gammaP(1.5, 2))).toBeLessThan(
+      1e-11,
+    );
   });
 });
 
@@ -79,17 +82,25 @@ describe('integrate on infinite intervals', () => {
   });
 
   it('normalizes the PFGM++ kernel: S_{d−1} C_{d,D} ∫_0^∞ t^D r^{d−1} (t² + r²)^{−(d+D)/2} dr = 1 at t = 0.01', () => {
-    for (const [d, D] of [[1, 1], [3, 1], [3, 2], [8, 5]] as const) {
+    for (const [d, D] of [
+      [1, 1],
+      [3, 1],
+      [3, 2],
+      [8, 5],
+    ] as const) {
       const t = 0.01;
       const logConstant = logSphereArea(d) + logPoissonConstant(d, D) + D * Math.log(t);
-      const shell = (r: number): number => Math.exp(logConstant + (d - 1) * Math.log(r) - ((d + D) / 2) * Math.log(t * t + r * r));
+      const shell = (r: number): number =>
+        Math.exp(logConstant + (d - 1) * Math.log(r) - ((d + D) / 2) * Math.log(t * t + r * r));
       const result = integrate(shell, 0, Infinity, { scale: t, rtol: 1e-11 });
       expect(Math.abs(result.value - 1), `d = ${d}, D = ${D}`).toBeLessThan(1e-10);
     }
   });
 
   it('handles (−∞, b] and (−∞, ∞) by reflection: ∫ e^{−x²} = √π, ∫_{−∞}^0 e^x = 1', () => {
-    expect(relErr(integrate((x) => Math.exp(-x * x), -Infinity, Infinity).value, Math.sqrt(Math.PI))).toBeLessThan(1e-13);
+    expect(relErr(integrate((x) => Math.exp(-x * x), -Infinity, Infinity).value, Math.sqrt(Math.PI))).toBeLessThan(
+      1e-13,
+    );
     expect(relErr(integrate(Math.exp, -Infinity, 0).value, 1)).toBeLessThan(1e-13);
     expect(relErr(integrate((x) => Math.exp(-x), 1, Infinity).value, Math.exp(-1))).toBeLessThan(1e-13);
   });

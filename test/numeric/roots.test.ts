@@ -5,15 +5,35 @@ const relErr = (got: number, want: number): number => Math.abs(got - want) / Mat
 
 describe('brent', () => {
   it('finds roots to ~4ε relative: √2, the Dottie number, e^x = 10', () => {
-    expect(relErr(brent((x) => x * x - 2, 0, 2), Math.SQRT2)).toBeLessThan(1e-15);
+    expect(
+      relErr(
+        brent((x) => x * x - 2, 0, 2),
+        Math.SQRT2,
+      ),
+    ).toBeLessThan(1e-15);
     // cos x = x at 0.739085133215160641655312087673873 (OEIS A003957)
-    expect(relErr(brent((x) => Math.cos(x) - x, 0, 1), 0.7390851332151607)).toBeLessThan(1e-15);
-    expect(relErr(brent((x) => Math.exp(x) - 10, -5, 50), Math.LN10)).toBeLessThan(1e-15);
+    expect(
+      relErr(
+        brent((x) => Math.cos(x) - x, 0, 1),
+        0.7390851332151607,
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      relErr(
+        brent((x) => Math.exp(x) - 10, -5, 50),
+        Math.LN10,
+      ),
+    ).toBeLessThan(1e-15);
   });
 
   it('returns an end point that is a root, and accepts the bracket in either order', () => {
     expect(brent((x) => x - 3, 3, 7)).toBe(3);
-    expect(relErr(brent((x) => x * x * x - 8, 5, -1), 2)).toBeLessThan(1e-15);
+    expect(
+      relErr(
+        brent((x) => x * x * x - 8, 5, -1),
+        2,
+      ),
+    ).toBeLessThan(1e-15);
   });
 
   it('honours xtol and counts its iterations', () => {
@@ -37,9 +57,23 @@ describe('brent', () => {
 
 describe('invertIncreasing', () => {
   it('inverts CDFs: 1 − e^{−r} = ½ at log 2, tanh(r/t) = u at t·atanh(u)', () => {
-    expect(relErr(invertIncreasing((r) => -Math.expm1(-r), 0.5, { lo: 0, hi: 1 }), Math.LN2)).toBeLessThan(1e-14);
-    for (const [t, u] of [[1e-3, 0.1], [1, 0.99], [50, 1e-9]] as const) {
-      expect(relErr(invertIncreasing((r) => Math.tanh(r / t), u, { lo: 0, hi: 1 }), t * Math.atanh(u))).toBeLessThan(1e-14);
+    expect(
+      relErr(
+        invertIncreasing((r) => -Math.expm1(-r), 0.5, { lo: 0, hi: 1 }),
+        Math.LN2,
+      ),
+    ).toBeLessThan(1e-14);
+    for (const [t, u] of [
+      [1e-3, 0.1],
+      [1, 0.99],
+      [50, 1e-9],
+    ] as const) {
+      expect(
+        relErr(
+          invertIncreasing((r) => Math.tanh(r / t), u, { lo: 0, hi: 1 }),
+          t * Math.atanh(u),
+        ),
+      ).toBeLessThan(1e-14);
     }
   });
 

@@ -120,7 +120,8 @@ describe('gammaP and gammaQ', () => {
   it('match P(1, x) = 1 − e^{−x} and Q(1, x) = e^{−x}, also far in the upper tail', () => {
     for (const x of [1e-10, 0.01, 0.5, 1, 3, 20]) expect(relErr(gammaP(1, x), -Math.expm1(-x))).toBeLessThan(4 * EPS);
     // Q(1, x) has condition number x: rounding x alone moves e^{−x} by x·ε/2.
-    for (const x of [0.5, 3, 20, 100, 700]) expect(relErr(gammaQ(1, x), Math.exp(-x))).toBeLessThan(4 * EPS * Math.max(1, x));
+    for (const x of [0.5, 3, 20, 100, 700])
+      expect(relErr(gammaQ(1, x), Math.exp(-x))).toBeLessThan(4 * EPS * Math.max(1, x));
   });
 
   it('match P(1/2, x) = erf(√x) and Q(1/2, x) = erfc(√x) (x perfect squares, so √x is exact)', () => {
@@ -177,7 +178,8 @@ describe('gammaPInv and gammaQInv', () => {
   });
 
   it('invert P(1/2, ·) as x = erfinv(p)²', () => {
-    for (const p of [1e-8, 0.01, 0.3, 0.5, 0.8, 0.99]) expect(relErr(gammaPInv(0.5, p), erfinv(p) ** 2)).toBeLessThan(1e-14);
+    for (const p of [1e-8, 0.01, 0.3, 0.5, 0.8, 0.99])
+      expect(relErr(gammaPInv(0.5, p), erfinv(p) ** 2)).toBeLessThan(1e-14);
   });
 
   it('round-trip to 1e-12 relative in the small tail, for a in {0.5, 1, 5, 50, 500} and p in [1e-10, 1 − 1e-10]', () => {
@@ -225,7 +227,12 @@ describe('betaI and betaIc', () => {
   });
 
   it('satisfy the symmetry I_x(a, b) = 1 − I_{1−x}(b, a)', () => {
-    for (const [a, b] of [[0.5, 3], [2.5, 10], [40, 7], [200, 300]] as const) {
+    for (const [a, b] of [
+      [0.5, 3],
+      [2.5, 10],
+      [40, 7],
+      [200, 300],
+    ] as const) {
       for (const x of [0.125, 0.25, 0.5, 0.75, 0.875]) {
         expect(Math.abs(betaI(a, b, x) - (1 - betaI(b, a, 1 - x)))).toBeLessThan(4 * EPS);
         expect(relErr(betaIc(a, b, x), betaI(b, a, 1 - x))).toBeLessThan(4 * EPS);
@@ -285,9 +292,10 @@ describe('betaIInv', () => {
           if (!(x > 1e-300)) continue; // the root underflows
           const below = x * (1 - 1e-12);
           const above = Math.min(1, x * (1 + 1e-12));
-          const ok = p <= 0.5
-            ? betaI(a, b, below) <= p && p <= betaI(a, b, above)
-            : betaIc(a, b, below) >= 1 - p && 1 - p >= betaIc(a, b, above);
+          const ok =
+            p <= 0.5
+              ? betaI(a, b, below) <= p && p <= betaI(a, b, above)
+              : betaIc(a, b, below) >= 1 - p && 1 - p >= betaIc(a, b, above);
           expect(ok, `a = ${a}, b = ${b}, p = ${p}, x = ${x}`).toBe(true);
         }
       }
@@ -337,7 +345,8 @@ describe('normalCdf, normalQuantile and erfinv', () => {
     const { error, row } = worst(NORMAL_CDF, ([x, v]) => relErr(normalCdf(x), v));
     expect(error, `at ${row}`).toBeLessThan(4 * EPS);
     // Rounding x/√2 alone costs a relative x²ε in the tail.
-    for (const x of [-20, -3, -1, 0.5, 2]) expect(relErr(normalCdf(x), 0.5 * erfc(-x * Math.SQRT1_2))).toBeLessThan(4 * EPS * Math.max(1, x * x));
+    for (const x of [-20, -3, -1, 0.5, 2])
+      expect(relErr(normalCdf(x), 0.5 * erfc(-x * Math.SQRT1_2))).toBeLessThan(4 * EPS * Math.max(1, x * x));
   });
 
   it('normalQuantile matches mpmath from 1e-300 to 1 − 1e-10 and inverts normalCdf', () => {
@@ -370,12 +379,15 @@ describe('normalizing constants', () => {
     expect(relErr(logSphereArea(4), Math.log(2 * Math.PI ** 2))).toBeLessThan(4 * EPS);
   });
 
-  it('logPoissonConstant equals log(Γ((d+1)/2)/π^{(d+1)/2}) at D = 1 (MATH.md §4) and matches mpmath for large d, D', () => {
+  it('logPoissonConstant equals log(Γ((d+1)/2)/π^{(d+1)/2}) at D = 1 (docs/mathematics.md §4) and matches mpmath for large d, D', () => {
     for (const d of [1, 2, 3, 5, 10]) {
       const expected = lgamma((d + 1) / 2) - ((d + 1) / 2) * Math.log(Math.PI);
       expect(Math.abs(logPoissonConstant(d, 1) - expected)).toBeLessThan(16 * EPS * Math.max(1, Math.abs(expected)));
     }
-    const { error, row } = worst(LOG_POISSON_CONSTANT, ([d, D, v]) => Math.abs(logPoissonConstant(d, D) - v) / Math.max(1, Math.abs(v)));
+    const { error, row } = worst(
+      LOG_POISSON_CONSTANT,
+      ([d, D, v]) => Math.abs(logPoissonConstant(d, D) - v) / Math.max(1, Math.abs(v)),
+    );
     expect(error, `at ${row}`).toBeLessThan(8 * EPS);
   });
 });

@@ -35,7 +35,16 @@ afterEach(() => vi.restoreAllMocks());
 describe('odeforge report', () => {
   it('--dataset: writes one HTML page with the data set named, and says where', async () => {
     const out = join(dir, 'tanh.html');
-    const { stderr, error } = await report(example('tanh.yaml'), '--dataset', '8gaussians', '--dataset-n', '100', ...quick, '-o', out);
+    const { stderr, error } = await report(
+      example('tanh.yaml'),
+      '--dataset',
+      '8gaussians',
+      '--dataset-n',
+      '100',
+      ...quick,
+      '-o',
+      out,
+    );
     expect(error).toBeUndefined();
     expect(stderr).toBe(`odeforge: wrote ${out}\n`);
     const html = readFileSync(out, 'utf8');
@@ -84,7 +93,9 @@ describe('odeforge report', () => {
     const out = join(dir, 'missing', 'r.html');
     const { error } = await report(example('tanh.yaml'), '--dataset', 'moons', '-o', out);
     expect(error).toBeInstanceOf(OdeforgeError);
-    expect((error as OdeforgeError).format()).toBe(`${out}: cannot write ${out}: the directory ${join(dir, 'missing')} does not exist (create it first)`);
+    expect((error as OdeforgeError).format()).toBe(
+      `${out}: cannot write ${out}: the directory ${join(dir, 'missing')} does not exist (create it first)`,
+    );
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

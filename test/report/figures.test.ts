@@ -4,7 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { designFromText, loadDesign } from '../../src/index.js';
 import {
-  curveTimes, dataScale, fieldTimes, phiFigure, psiFigure, radialCurves, timeAtNoiseRatio, trajectoryFigures, velocityFigures, velocityGrid,
+  curveTimes,
+  dataScale,
+  fieldTimes,
+  phiFigure,
+  psiFigure,
+  radialCurves,
+  timeAtNoiseRatio,
+  trajectoryFigures,
+  velocityFigures,
+  velocityGrid,
 } from '../../src/report/figures.js';
 import { example, specWithDimension } from '../helpers.js';
 import { badCoordinates, byClass, parseSvg } from './svgTree.js';
@@ -32,7 +41,7 @@ describe('radialCurves (tanh, d = 2)', () => {
     });
   });
 
-  it('spans the smallest time\'s 0.2% radius to the largest time\'s 99.8% radius, on a log grid', () => {
+  it("spans the smallest time's 0.2% radius to the largest time's 99.8% radius, on a log grid", () => {
     expect(curves.rScale).toBe('log');
     expect(curves.r[0]).toBeCloseTo(0.01 * Math.atanh(0.002), 12);
     expect(curves.r[curves.r.length - 1]).toBeCloseTo(40 * Math.atanh(0.998), 9);
@@ -67,7 +76,11 @@ describe('field times', () => {
     const data = { points: Float64Array.of(-1, 0, 1, 0, 0, -1, 0, 1), dim: 2, label: 'square' };
     expect(dataScale(data)).toBeCloseTo(1, 14);
     const times = fieldTimes(tanh, data);
-    expect(times).toEqual([Number((1.5 / Math.atanh(0.5)).toPrecision(2)), Number((0.5 / Math.atanh(0.5)).toPrecision(2)), Number((0.15 / Math.atanh(0.5)).toPrecision(2))]);
+    expect(times).toEqual([
+      Number((1.5 / Math.atanh(0.5)).toPrecision(2)),
+      Number((0.5 / Math.atanh(0.5)).toPrecision(2)),
+      Number((0.15 / Math.atanh(0.5)).toPrecision(2)),
+    ]);
   });
 });
 
@@ -101,7 +114,11 @@ describe('velocity and trajectory figures', () => {
     const [figure] = velocityFigures(tanh1, one, [0.5, 2]);
     expect(figure!.id).toBe('plot-velocity-1');
     expect(byClass(parseSvg(figure!.svg), 'series')).toHaveLength(2);
-    const traces = trajectoryFigures(tanh1, one, { times: Float64Array.of(40, 1, 0.001), states: Float64Array.of(30, -20, 5, 2, -1, 0.6, 1, -1, 0.5), count: 3 });
+    const traces = trajectoryFigures(tanh1, one, {
+      times: Float64Array.of(40, 1, 0.001),
+      states: Float64Array.of(30, -20, 5, 2, -1, 0.6, 1, -1, 0.5),
+      count: 3,
+    });
     expect(traces.map((f) => f.id)).toEqual(['plot-traces']);
   });
 });

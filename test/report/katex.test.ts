@@ -25,7 +25,9 @@ describe('renderMath', () => {
 
 describe('katexStylesheet', () => {
   const css = katexStylesheet();
-  const fonts = readdirSync(join(dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css')), 'fonts')).filter((f) => f.endsWith('.woff2'));
+  const fonts = readdirSync(
+    join(dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css')), 'fonts'),
+  ).filter((f) => f.endsWith('.woff2'));
 
   it('inlines one woff2 data URL per @font-face, and no other URL', () => {
     const urls = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);

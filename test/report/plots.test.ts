@@ -10,7 +10,10 @@ const num = (e: Element, name: string) => Number(e.attributes[name]);
 
 /** Path data "M1 2L3 4M5 6" → pieces of [x, y] points. */
 function pieces(d: string): [number, number][][] {
-  return d.split('M').filter((p) => p !== '').map((p) => p.split('L').map((xy) => xy.trim().split(/\s+/).map(Number) as [number, number]));
+  return d
+    .split('M')
+    .filter((p) => p !== '')
+    .map((p) => p.split('L').map((xy) => xy.trim().split(/\s+/).map(Number) as [number, number]));
 }
 
 function tickLabels(root: Element, axis: 'x-axis' | 'y-axis'): string[] {
@@ -32,7 +35,9 @@ function expectPlotBasics(svg: string, id: string): Element {
   }
   expect(badCoordinates(root)).toEqual([]);
   // Ids are unique inside the document, and every url(#…) reference resolves.
-  const ids = allElements(root).map((e) => e.attributes.id).filter((v): v is string => v !== undefined);
+  const ids = allElements(root)
+    .map((e) => e.attributes.id)
+    .filter((v): v is string => v !== undefined);
   expect(new Set(ids).size).toBe(ids.length);
   for (const e of allElements(root)) {
     for (const value of Object.values(e.attributes)) {
@@ -45,8 +50,18 @@ function expectPlotBasics(svg: string, id: string): Element {
 
 describe('formatNumber', () => {
   it.each([
-    [0, '0'], [1, '1'], [0.001, '0.001'], [0.0056123, '0.00561'], [12345, '12300'], [40, '40'], [-2.5, '−2.5'],
-    [1e-4, '10⁻⁴'], [2.5e-7, '2.5×10⁻⁷'], [1.5e12, '1.5×10¹²'], [Number.NaN, 'NaN'], [Number.POSITIVE_INFINITY, '∞'],
+    [0, '0'],
+    [1, '1'],
+    [0.001, '0.001'],
+    [0.0056123, '0.00561'],
+    [12345, '12300'],
+    [40, '40'],
+    [-2.5, '−2.5'],
+    [1e-4, '10⁻⁴'],
+    [2.5e-7, '2.5×10⁻⁷'],
+    [1.5e12, '1.5×10¹²'],
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, '∞'],
   ])('%f → %s', (value, expected) => {
     expect(formatNumber(value)).toBe(expected);
   });
@@ -86,7 +101,12 @@ describe('linePlotSvg', () => {
 
   it('puts (0, 0) at the bottom-left and (1, 1) at the top-right corner of the plot area', () => {
     const border = byClass(root, 'border')[0]!;
-    const [left, top, width, height] = ['x', 'y', 'width', 'height'].map((k) => num(border, k)) as [number, number, number, number];
+    const [left, top, width, height] = ['x', 'y', 'width', 'height'].map((k) => num(border, k)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const [line] = byClass(root, 'series');
     const points = pieces(line!.attributes.d!)[0]!;
     expect(points[0]![0]).toBeCloseTo(left, 1);
@@ -102,7 +122,11 @@ describe('linePlotSvg', () => {
 
   it('log axes: decade tick labels, and points ≤ 0 are skipped', () => {
     const log = linePlotSvg([{ x: [0, 1e-3, 1, 100], y: [1, 1e-6, 1, 1e6], color: 'red', label: 's' }], {
-      id: 'log', xLabel: 'r', yLabel: 'φ', xScale: 'log', yScale: 'log',
+      id: 'log',
+      xLabel: 'r',
+      yLabel: 'φ',
+      xScale: 'log',
+      yScale: 'log',
     });
     const logRoot = expectPlotBasics(log, 'log');
     expect(tickLabels(logRoot, 'x-axis')).toEqual(['0.001', '0.01', '0.1', '1', '10', '100']);
@@ -111,12 +135,20 @@ describe('linePlotSvg', () => {
   });
 
   it('runs its @example', () => {
-    const example = linePlotSvg([{ x: [1, 2, 3], y: [1, 4, 9], color: '#1c7ed6', label: 'x²' }], { id: 'sq', xLabel: 'x', yLabel: 'y' });
+    const example = linePlotSvg([{ x: [1, 2, 3], y: [1, 4, 9], color: '#1c7ed6', label: 'x²' }], {
+      id: 'sq',
+      xLabel: 'x',
+      yLabel: 'y',
+    });
     expect(byClass(expectPlotBasics(example, 'sq'), 'series')).toHaveLength(1);
   });
 
   it('writes no NaN even when every value is non-finite', () => {
-    const empty = linePlotSvg([{ x: [Number.NaN], y: [Number.POSITIVE_INFINITY], color: 'red', label: 'nothing' }], { id: 'empty', xLabel: 'x', yLabel: 'y' });
+    const empty = linePlotSvg([{ x: [Number.NaN], y: [Number.POSITIVE_INFINITY], color: 'red', label: 'nothing' }], {
+      id: 'empty',
+      xLabel: 'x',
+      yLabel: 'y',
+    });
     expectPlotBasics(empty, 'empty');
     expect(empty).not.toContain('NaN');
   });
@@ -166,12 +198,34 @@ describe('trajectoriesSvg', () => {
   const K = 3;
   const n = 3;
   const states = Float64Array.of(
-    100, 0, 0, 100, 0.5, 0.5, // t = T (the third starts inside the view)
-    10, 0, 0, 10, -0.5, -0.5,
-    1, 0, 0, 1, Number.NaN, 0, // t = ε; the third ended non-finite
+    100,
+    0,
+    0,
+    100,
+    0.5,
+    0.5, // t = T (the third starts inside the view)
+    10,
+    0,
+    0,
+    10,
+    -0.5,
+    -0.5,
+    1,
+    0,
+    0,
+    1,
+    Number.NaN,
+    0, // t = ε; the third ended non-finite
   );
-  const svg = trajectoriesSvg({ id: 'traj', title: 'trajectories', states, steps: K, count: n, dim: 2,
-    background: { points: Float64Array.of(1, 0, 0, 1), dim: 2, label: 'data', color: '#999' } });
+  const svg = trajectoriesSvg({
+    id: 'traj',
+    title: 'trajectories',
+    states,
+    steps: K,
+    count: n,
+    dim: 2,
+    background: { points: Float64Array.of(1, 0, 0, 1), dim: 2, label: 'data', color: '#999' },
+  });
   const root = expectPlotBasics(svg, 'traj');
 
   it('draws each trajectory, a ring at each start and a dot at each finite end', () => {
@@ -188,6 +242,11 @@ describe('trajectoriesSvg', () => {
 
   it('has a legend: data, trajectories, start, end', () => {
     const legend = byClass(root, 'legend')[0]!;
-    expect(legend.children.filter((e) => e.tag === 'text').map(textOf)).toEqual(['data', 'trajectories (3)', 'start', 'end']);
+    expect(legend.children.filter((e) => e.tag === 'text').map(textOf)).toEqual([
+      'data',
+      'trajectories (3)',
+      'start',
+      'end',
+    ]);
   });
 });

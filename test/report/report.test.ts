@@ -12,7 +12,10 @@ const small = { verifyRuns: 3, sampleN: 64, trajectories: 10 };
 
 /** Each figure's id and its SVG (everything between the <figure> tag and its caption). */
 function figuresOf(html: string): { id: string; svg: string }[] {
-  return [...html.matchAll(/<figure class="plot" data-plot="([^"]+)">\n([\s\S]*?)<figcaption>/g)].map((m) => ({ id: m[1]!, svg: m[2]!.trim() }));
+  return [...html.matchAll(/<figure class="plot" data-plot="([^"]+)">\n([\s\S]*?)<figcaption>/g)].map((m) => ({
+    id: m[1]!,
+    svg: m[2]!.trim(),
+  }));
 }
 
 describe('the report of tanh for 8gaussians', () => {
@@ -29,7 +32,8 @@ describe('the report of tanh for 8gaussians', () => {
   });
 
   it('has every section, the spec text, and one derivation row per derived quantity', () => {
-    for (const id of ['spec', 'derivation', 'verification', 'kernel', 'field', 'sampling']) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ['spec', 'derivation', 'verification', 'kernel', 'field', 'sampling'])
+      expect(html).toContain(`<section id="${id}">`);
     expect(html).toContain('cumulative: tanh(r/t)');
     expect(content.derivation.map((r) => r.name)).toEqual(Object.keys(tanh.derivation));
     expect(html.match(/<td class="formula">/g)).toHaveLength(Object.keys(tanh.derivation).length);
@@ -43,7 +47,16 @@ describe('the report of tanh for 8gaussians', () => {
 
   it('has every plot: ψ, φ, three velocity fields, samples, trajectories, traces; all well-formed', () => {
     const figures = figuresOf(html);
-    expect(figures.map((f) => f.id)).toEqual(['plot-psi', 'plot-phi', 'plot-velocity-1', 'plot-velocity-2', 'plot-velocity-3', 'plot-samples', 'plot-trajectories', 'plot-traces']);
+    expect(figures.map((f) => f.id)).toEqual([
+      'plot-psi',
+      'plot-phi',
+      'plot-velocity-1',
+      'plot-velocity-2',
+      'plot-velocity-3',
+      'plot-samples',
+      'plot-trajectories',
+      'plot-traces',
+    ]);
     for (const { svg } of figures) expect(badCoordinates(parseSvg(svg))).toEqual([]);
   });
 
@@ -58,7 +71,9 @@ describe('the report of tanh for 8gaussians', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(?:src|href)\s*=\s*"(?!#)/i);
     expect(html).not.toMatch(/url\((?!data:|#)/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
+    );
   });
 });
 
@@ -81,7 +96,11 @@ describe('reportContent without data, and for a failing design', () => {
   });
 
   it('data of the wrong dimension is an OdeforgeError naming both dimensions', async () => {
-    await expect(reportContent(tanh, { data: { data: new Float64Array(9), rows: 3, dim: 3 } })).rejects.toThrow(OdeforgeError);
-    await expect(reportContent(tanh, { data: { data: new Float64Array(9), rows: 3, dim: 3 } })).rejects.toThrow("the data (3 rows of dimension 3) does not fit the design's dimension 2");
+    await expect(reportContent(tanh, { data: { data: new Float64Array(9), rows: 3, dim: 3 } })).rejects.toThrow(
+      OdeforgeError,
+    );
+    await expect(reportContent(tanh, { data: { data: new Float64Array(9), rows: 3, dim: 3 } })).rejects.toThrow(
+      "the data (3 rows of dimension 3) does not fit the design's dimension 2",
+    );
   });
 });

@@ -12,7 +12,14 @@ export interface Element {
 
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseAttributeValue: false, parseTagValue: false, trimValues: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  preserveOrder: true,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+});
 
 function toElement(node: Ordered): Element | string {
   const tag = Object.keys(node).find((k) => k !== ':@')!;
@@ -63,7 +70,8 @@ export function badCoordinates(root: Element): string[] {
       if (value === undefined) continue;
       const numbers = value.match(/-?[\d.]+(?:e-?\d+)?|[A-Za-z]+/g) ?? [];
       for (const token of numbers) {
-        if (/^[A-Za-z]+$/.test(token) && !['M', 'L', 'z', 'translate', 'rotate'].includes(token)) bad.push(`${e.tag}.${name}="${value}"`);
+        if (/^[A-Za-z]+$/.test(token) && !['M', 'L', 'z', 'translate', 'rotate'].includes(token))
+          bad.push(`${e.tag}.${name}="${value}"`);
         if (!/^[A-Za-z]+$/.test(token) && !Number.isFinite(Number(token))) bad.push(`${e.tag}.${name}="${value}"`);
       }
     }

@@ -1,4 +1,4 @@
-// Hand-made FieldKernels and Design-like objects for the sampler's tests: written from MATH.md's closed
+// Hand-made FieldKernels and Design-like objects for the sampler's tests: written from docs/mathematics.md's closed
 // forms, independently of the design layer (which compiles them from spec files).
 import type { Design, FieldKernel, Prior, Rng, Schedule } from '../../src/design/types.js';
 
@@ -123,7 +123,14 @@ export function poissonDesign(d: number, D = 1, T = 40, epsilon = 1e-3): Design 
 
 /** tanh(r/t): radius T artanh(u) by inverse CDF. */
 export const tanhDesign = (d: number, T = 40, epsilon = 1e-3): Design =>
-  design('tanh', d, T, epsilon, isotropicPrior(d, (rng) => T * Math.atanh(rng.uniform())), tanhKernel(d));
+  design(
+    'tanh',
+    d,
+    T,
+    epsilon,
+    isotropicPrior(d, (rng) => T * Math.atanh(rng.uniform())),
+    tanhKernel(d),
+  );
 
 /** A small deterministic generator for test inputs (mulberry32 + Box–Muller); not the product's RNG. */
 export function testRng(seed: number): Rng {

@@ -30,7 +30,9 @@ describe('scatterSvg', () => {
   it('draws one circle per point plus one per legend entry, inside balanced tags', () => {
     expect(svg.match(/<circle /g)!.length).toBe(3 + 2 + 2);
     for (const tag of ['svg', 'g', 'text', 'clipPath']) {
-      expect(svg.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0).toBe(svg.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0);
+      expect(svg.match(new RegExp(`<${tag}[ >]`, 'g'))?.length ?? 0).toBe(
+        svg.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0,
+      );
     }
   });
 
@@ -44,7 +46,10 @@ describe('scatterSvg', () => {
   });
 
   it('uses the same scale on both axes', () => {
-    const cx = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="1.6"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const cx = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="1.6"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     // data (0,0), (1,1): Δx in px equals −Δy in px.
     const [p0, p1] = cx;
     expect(p1![0]! - p0![0]!).toBeCloseTo(p0![1]! - p1![1]!, 1);

@@ -27,36 +27,57 @@ function energyDistance(x: Float64Array, y: Float64Array, d: number): number {
 }
 
 describe('sample: exact solutions', () => {
-  it.each(['dopri5', 'odex'] as const)('%s, one data point, VP: x_ε = α_ε x0 + σ_ε (x_T − α_T x0)/σ_T (the conditional flow is the marginal one)', async (solver) => {
-    const design = vpDesign(2);
-    const x0 = [0.7, -1.2];
-    const n = 16;
-    const { samples } = await sample(design, { data: Float64Array.from(x0), n, seed: 3, solver, rtol: 1e-9, atol: 1e-9 });
-    const xT = priorSamples(design, 3, 0, n);
-    const T = vpSchedule(1);
-    const E = vpSchedule(design.epsilon);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < 2; k++) {
-        const expected = E.alpha * x0[k]! + (E.sigma * (xT[2 * i + k]! - T.alpha * x0[k]!)) / T.sigma;
-        expect(Math.abs(samples[2 * i + k]! - expected)).toBeLessThan(1e-7);
+  it.each(['dopri5', 'odex'] as const)(
+    '%s, one data point, VP: x_ε = α_ε x0 + σ_ε (x_T − α_T x0)/σ_T (the conditional flow is the marginal one)',
+    async (solver) => {
+      const design = vpDesign(2);
+      const x0 = [0.7, -1.2];
+      const n = 16;
+      const { samples } = await sample(design, {
+        data: Float64Array.from(x0),
+        n,
+        seed: 3,
+        solver,
+        rtol: 1e-9,
+        atol: 1e-9,
+      });
+      const xT = priorSamples(design, 3, 0, n);
+      const T = vpSchedule(1);
+      const E = vpSchedule(design.epsilon);
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < 2; k++) {
+          const expected = E.alpha * x0[k]! + (E.sigma * (xT[2 * i + k]! - T.alpha * x0[k]!)) / T.sigma;
+          expect(Math.abs(samples[2 * i + k]! - expected)).toBeLessThan(1e-7);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(['euler', 'heun', 'rk4'] as const)('%s on 400 log-spaced steps is close to the adaptive solution', async (solver) => {
-    const design = vpDesign(2);
-    const data = Float64Array.of(0.7, -1.2);
-    const reference = await sample(design, { data, n: 8, seed: 1, rtol: 1e-9, atol: 1e-9 });
-    const fixed = await sample(design, { data, n: 8, seed: 1, solver, steps: 400 });
-    const tol = { euler: 2e-2, heun: 1e-4, rk4: 1e-7 }[solver];
-    for (let i = 0; i < 16; i++) expect(Math.abs(fixed.samples[i]! - reference.samples[i]!)).toBeLessThan(tol);
-    expect(fixed.stats.nfe).toBe(400 * { euler: 1, heun: 2, rk4: 4 }[solver]);
-  });
+  it.each(['euler', 'heun', 'rk4'] as const)(
+    '%s on 400 log-spaced steps is close to the adaptive solution',
+    async (solver) => {
+      const design = vpDesign(2);
+      const data = Float64Array.of(0.7, -1.2);
+      const reference = await sample(design, { data, n: 8, seed: 1, rtol: 1e-9, atol: 1e-9 });
+      const fixed = await sample(design, { data, n: 8, seed: 1, solver, steps: 400 });
+      const tol = { euler: 2e-2, heun: 1e-4, rk4: 1e-7 }[solver];
+      for (let i = 0; i < 16; i++) expect(Math.abs(fixed.samples[i]! - reference.samples[i]!)).toBeLessThan(tol);
+      expect(fixed.stats.nfe).toBe(400 * { euler: 1, heun: 2, rk4: 4 }[solver]);
+    },
+  );
 });
 
 describe('sample: distributions', () => {
   it('Gaussian mixture + VP: samples match fresh draws of the mixture (energy distance under the null 95%)', async () => {
-    const mix = { weights: [0.5, 0.3, 0.2], means: [[-1.5, 0], [1.5, 1], [0.5, -1.5]], stds: [0.3, 0.4, 0.25] };
+    const mix = {
+      weights: [0.5, 0.3, 0.2],
+      means: [
+        [-1.5, 0],
+        [1.5, 1],
+        [0.5, -1.5],
+      ],
+      stds: [0.3, 0.4, 0.25],
+    };
     const design = vpDesign(2);
     const n = 300;
     const { samples } = await sample(design, { data: mix, n, seed: 7 });
@@ -69,7 +90,9 @@ describe('sample: distributions', () => {
     });
     const rng = testRng(99);
     const observed = energyDistance(samples, sampleMixture(atEps, n, rng), 2);
-    const nulls = Array.from({ length: 40 }, () => energyDistance(sampleMixture(atEps, n, rng), sampleMixture(atEps, n, rng), 2)).sort((a, b) => a - b);
+    const nulls = Array.from({ length: 40 }, () =>
+      energyDistance(sampleMixture(atEps, n, rng), sampleMixture(atEps, n, rng), 2),
+    ).sort((a, b) => a - b);
     expect(observed).toBeLessThan(nulls[Math.floor(0.95 * nulls.length)]!);
   });
 
@@ -79,8 +102,8 @@ describe('sample: distributions', () => {
     const data = eightGaussians(m, 2, 5);
     const design = poissonDesign(2, 1, 40, 1e-4);
     const n = 400;
-    const { samples, stats } = await sample(design, { data, n, seed: 11 });
-    expect(stats.nonFinite).toBe(0);
+    const { samples } = await sample(design, { data, n, seed: 11 });
+    expect(samples.every(Number.isFinite)).toBe(true);
     let near = 0;
     const cluster = (x: number, y: number) => ((Math.round(Math.atan2(y, x) / (Math.PI / 4)) % 8) + 8) % 8;
     const sampleCounts = new Array(8).fill(0);
@@ -88,7 +111,8 @@ describe('sample: distributions', () => {
     for (let j = 0; j < m; j++) dataCounts[cluster(data[2 * j]!, data[2 * j + 1]!)]++;
     for (let i = 0; i < n; i++) {
       let best = Infinity;
-      for (let j = 0; j < m; j++) best = Math.min(best, Math.hypot(samples[2 * i]! - data[2 * j]!, samples[2 * i + 1]! - data[2 * j + 1]!));
+      for (let j = 0; j < m; j++)
+        best = Math.min(best, Math.hypot(samples[2 * i]! - data[2 * j]!, samples[2 * i + 1]! - data[2 * j + 1]!));
       if (best < 0.01) near++;
       sampleCounts[cluster(samples[2 * i]!, samples[2 * i + 1]!)]++;
     }
@@ -96,7 +120,7 @@ describe('sample: distributions', () => {
     for (let c = 0; c < 8; c++) {
       const p = dataCounts[c]! / m;
       // binomial sd of the sample share, plus the data share's own sampling error
-      expect(Math.abs(sampleCounts[c]! / n - p)).toBeLessThan(4 * Math.sqrt(p * (1 - p) / n) + 0.02);
+      expect(Math.abs(sampleCounts[c]! / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n) + 0.02);
     }
   });
 
@@ -107,7 +131,8 @@ describe('sample: distributions', () => {
       let far = 0;
       for (let i = 0; i < 40; i++) {
         let best = Infinity;
-        for (let j = 0; j < 64; j++) best = Math.min(best, Math.hypot(samples[2 * i]! - data[2 * j]!, samples[2 * i + 1]! - data[2 * j + 1]!));
+        for (let j = 0; j < 64; j++)
+          best = Math.min(best, Math.hypot(samples[2 * i]! - data[2 * j]!, samples[2 * i + 1]! - data[2 * j + 1]!));
         if (best > 0.05) far++;
       }
       expect(far).toBeLessThanOrEqual(2);
@@ -135,7 +160,11 @@ describe('sample: reproducibility', () => {
     const whole = await sample(design, { data, n, seed: 5 });
     const parts = [];
     for (let i = 0; i < 3; i++) parts.push(await sample(design, { data, n, seed: 5, shard: { index: i, count: 3 } }));
-    expect(parts.map((p) => [p.start, p.count])).toEqual([[0, 20], [20, 20], [40, 20]]);
+    expect(parts.map((p) => [p.start, p.count])).toEqual([
+      [0, 20],
+      [20, 20],
+      [40, 20],
+    ]);
     const joined = new Float64Array(n * 2);
     parts.forEach((p) => joined.set(p.samples, p.start * 2));
     expect(Buffer.from(joined.buffer).equals(Buffer.from(whole.samples.buffer))).toBe(true);
@@ -158,14 +187,25 @@ describe('sample: trajectories and progress', () => {
   });
 
   it('fixed-step solvers keep their grid', async () => {
-    const result = await sample(veDesign(2), { data: eightGaussians(8, 2, 1), n: 3, solver: 'heun', steps: 10, trajectories: true });
+    const result = await sample(veDesign(2), {
+      data: eightGaussians(8, 2, 1),
+      n: 3,
+      solver: 'heun',
+      steps: 10,
+      trajectories: true,
+    });
     expect(result.trajectories!.times.length).toBe(11);
     expect(result.trajectories!.states.length).toBe(11 * 3 * 2);
   });
 
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
-    await sample(veDesign(2), { data: eightGaussians(8, 2, 1), n: 50, chunkSize: 10, onProgress: (done, total) => seen.push(done / total) });
+    await sample(veDesign(2), {
+      data: eightGaussians(8, 2, 1),
+      n: 50,
+      chunkSize: 10,
+      onProgress: (done, total) => seen.push(done / total),
+    });
     expect(seen.at(-1)).toBe(1);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]! - 1e-12);
   });
@@ -183,7 +223,10 @@ describe('sample: bad input and failures', () => {
     [{ n: 4, shard: { index: 3, count: 3 } }, /shard index must be an integer in 0..2, got 3/],
     [{ n: 4, rtol: -1 }, /rtol and atol must be positive/],
     [{ n: 4, data: Float64Array.of(1, 2, 3) }, /not a multiple of the dimension 2/],
-    [{ n: 4, data: { data: Float64Array.of(1, 2, 3), rows: 1, dim: 3 } }, /the data has dimension 3 but the design has dimension 2/],
+    [
+      { n: 4, data: { data: Float64Array.of(1, 2, 3), rows: 1, dim: 3 } },
+      /the data has dimension 3 but the design has dimension 2/,
+    ],
     [{ n: 4, data: Float64Array.of(1, Number.POSITIVE_INFINITY) }, /data point 1, coordinate 2 is Infinity/],
     [{ n: 4, data: new Float64Array(0) }, /the data set is empty/],
   ])('rejects %o', async (options, message) => {
@@ -192,30 +235,42 @@ describe('sample: bad input and failures', () => {
   });
 
   it('odex cannot integrate in λ', async () => {
-    await expect(sample(veDesign(2), { data, n: 2, solver: 'odex', timeVariable: 'lambda' })).rejects.toThrow(/odex integrates in t or log t/);
+    await expect(sample(veDesign(2), { data, n: 2, solver: 'odex', timeVariable: 'lambda' })).rejects.toThrow(
+      /odex integrates in t or log t/,
+    );
   });
 
   it.each([
     ['VE', veDesign(2)],
     ['VP', vpDesign(2)],
     ['tanh(r/t)', tanhDesign(2)],
-  ])('%s: the default time variable (λ) and log t give the same samples to the tolerance, λ with fewer evaluations', async (_name, d) => {
-    const a = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9 });
-    const b = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9, timeVariable: 'log' });
-    for (let i = 0; i < 40; i++) expect(a.samples[i]).toBeCloseTo(b.samples[i]!, 5);
-    expect(a.stats.nfe).toBeLessThan(b.stats.nfe);
-  });
+  ])(
+    '%s: the default time variable (λ) and log t give the same samples to the tolerance, λ with fewer evaluations',
+    async (_name, d) => {
+      const a = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9 });
+      const b = await sample(d, { data, n: 20, seed: 2, rtol: 1e-9, atol: 1e-9, timeVariable: 'log' });
+      for (let i = 0; i < 40; i++) expect(a.samples[i]).toBeCloseTo(b.samples[i]!, 5);
+      expect(a.stats.nfe).toBeLessThan(b.stats.nfe);
+    },
+  );
 
   it('rejects ε ≥ T and a Gaussian mixture with non-Gaussian noise', async () => {
     await expect(sample({ ...design, epsilon: 80 } as Design, { data, n: 2 })).rejects.toThrow(/0 < epsilon < T/);
     const mix = { weights: [1], means: [[0, 0]], stds: [1] };
-    await expect(sample(tanhDesign(2), { data: mix, n: 2 })).rejects.toThrow(/Gaussian-mixture data needs a design with Gaussian noise/);
+    await expect(sample(tanhDesign(2), { data: mix, n: 2 })).rejects.toThrow(
+      /Gaussian-mixture data needs a design with Gaussian noise/,
+    );
   });
 
   it('a state that becomes non-finite is an IntegrationError with the sample index and t, not a NaN', async () => {
     const broken = {
       ...tanhDesign(2),
-      fieldKernel: { kind: 'radial', logPhi: (t: number, r: number) => (t < 0.5 ? Number.NaN : -r), k: () => 1, dLogPhiDr: () => -1 },
+      fieldKernel: {
+        kind: 'radial',
+        logPhi: (t: number, r: number) => (t < 0.5 ? Number.NaN : -r),
+        k: () => 1,
+        dLogPhiDr: () => -1,
+      },
     } as Design;
     const error = await sample(broken, { data, n: 6, seed: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrationError);
@@ -232,7 +287,8 @@ describe('sample: given starting points (init)', () => {
   const design = veDesign(2);
   const data = eightGaussians(64, 2, 1);
   const n = 30;
-  const same = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  const same = (a: Float64Array, b: Float64Array) =>
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   const table = (points: Float64Array) => ({ data: points, rows: points.length / 2, dim: 2 });
 
   it('the prior draws of seed s as init: the bytes (and trajectories, stats) of a plain run with seed s', async () => {
@@ -257,7 +313,9 @@ describe('sample: given starting points (init)', () => {
     const b = await sample(design, { data, n, init: table(reversed), chunkSize: 7 });
     expect(same(a.samples, b.samples)).toBe(true);
     for (let i = 0; i < n; i++) {
-      expect(Array.from(a.samples.subarray(2 * i, 2 * i + 2))).toEqual(Array.from(seeded.samples.subarray(2 * (n - 1 - i), 2 * (n - i))));
+      expect(Array.from(a.samples.subarray(2 * i, 2 * i + 2))).toEqual(
+        Array.from(seeded.samples.subarray(2 * (n - 1 - i), 2 * (n - i))),
+      );
     }
   });
 
@@ -275,9 +333,18 @@ describe('sample: given starting points (init)', () => {
 
   it.each([
     [{ n: 4, init: { data: new Float64Array(10), rows: 5, dim: 2 } }, /n = 4 but init has 5 starting points/],
-    [{ init: { data: new Float64Array(9), rows: 3, dim: 3 } }, /starting points \(init\) have dimension 3 but the design has dimension 2/],
-    [{ init: { data: Float64Array.of(0, 1, 2, Number.NaN), rows: 2, dim: 2 } }, /init row 2 \(sample 1\), column 2: NaN is not a finite starting point/],
-    [{ init: { data: Float64Array.of(Number.NEGATIVE_INFINITY, 1), rows: 1, dim: 2 } }, /init row 1 \(sample 0\), column 1: -Infinity/],
+    [
+      { init: { data: new Float64Array(9), rows: 3, dim: 3 } },
+      /starting points \(init\) have dimension 3 but the design has dimension 2/,
+    ],
+    [
+      { init: { data: Float64Array.of(0, 1, 2, Number.NaN), rows: 2, dim: 2 } },
+      /init row 2 \(sample 1\), column 2: NaN is not a finite starting point/,
+    ],
+    [
+      { init: { data: Float64Array.of(Number.NEGATIVE_INFINITY, 1), rows: 1, dim: 2 } },
+      /init row 1 \(sample 0\), column 1: -Infinity/,
+    ],
     [{ init: { data: new Float64Array(5), rows: 3, dim: 2 } }, /init.data holds 5 values, not rows × dim = 3 × 2/],
     [{}, /n \(the number of samples\) is required/],
   ])('rejects %o with an OdeforgeError', async (options, message) => {
@@ -287,7 +354,7 @@ describe('sample: given starting points (init)', () => {
   });
 });
 
-describe('sample: the spec\'s sampler defaults', () => {
+describe("sample: the spec's sampler defaults", () => {
   const spec = (sampler: string) =>
     `family: path\ndimension: 2\nalpha: 1\nsigma: t\nnoise: gaussian\ntime: { T: 10, epsilon: 0.01 }\n${sampler}`;
   const data = eightGaussians(32, 2, 1);
@@ -300,7 +367,14 @@ describe('sample: the spec\'s sampler defaults', () => {
     expect(fromSpec.stats.steps).toBe(7);
     const overridden = await sample(design, { data, n: 4, seed: 1, steps: 3 });
     expect(overridden.stats.steps).toBe(3);
-    const plain = await sample(designFromText(spec('')), { data, n: 4, seed: 1, solver: 'heun', steps: 7, grid: 'uniform' });
+    const plain = await sample(designFromText(spec('')), {
+      data,
+      n: 4,
+      seed: 1,
+      solver: 'heun',
+      steps: 7,
+      grid: 'uniform',
+    });
     expect(Buffer.from(plain.samples.buffer).equals(Buffer.from(fromSpec.samples.buffer))).toBe(true);
   });
 

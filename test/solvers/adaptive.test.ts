@@ -89,13 +89,17 @@ describe('solveDopri5 per-sample control', () => {
   });
 
   it('reports a row that needs more than maxSteps', () => {
-    const result = solveDopri5(new RotatingDecay(), 3, 0.1, Float64Array.of(1, 1), 1, { rtol: 1e-12, atol: 1e-12, maxSteps: 10 });
+    const result = solveDopri5(new RotatingDecay(), 3, 0.1, Float64Array.of(1, 1), 1, {
+      rtol: 1e-12,
+      atol: 1e-12,
+      maxSteps: 10,
+    });
     expect(result.failure?.reason).toMatch(/more than 10 steps/);
   });
 });
 
 describe('integration in log t', () => {
-  it('y\' = −y/t + 1 (solution y = t/2 + c/t) is integrated in s = log t to the tolerance', () => {
+  it("y' = −y/t + 1 (solution y = t/2 + c/t) is integrated in s = log t to the tolerance", () => {
     // y(t) = t/2 + c/t with y(T) = y0 ⇒ c = T (y0 − T/2).
     const T = 80;
     const eps = 1e-3;
@@ -128,12 +132,24 @@ describe('integration in log t', () => {
 
 describe('recording trajectories', () => {
   it.each(['dopri5', 'odex', 'rk4'] as const)('%s keeps the start, the end and interpolated states', (solver) => {
-    const method = methodFor({ solver, T: 3, epsilon: 0.1, rtol: 1e-8, atol: 1e-8, steps: 200, grid: 'uniform', timeVariable: 't' });
+    const method = methodFor({
+      solver,
+      T: 3,
+      epsilon: 0.1,
+      rtol: 1e-8,
+      atol: 1e-8,
+      steps: 200,
+      grid: 'uniform',
+      timeVariable: 't',
+    });
     const requested = Float64Array.of(3, 2.5, 1.7, 1, 0.4, 0.1);
     const times = method.kind === 'fixed' ? method.grid : requested;
     const n = 2;
     const y = Float64Array.of(1, -0.5, 0, 2);
-    const y0 = [[1, -0.5], [0, 2]];
+    const y0 = [
+      [1, -0.5],
+      [0, 2],
+    ];
     const states = new Float64Array(times.length * n * 2);
     solve(new RotatingDecay(), method, y, n, { t0: 3, t1: 0.1, record: { times: requested, states, rows: n } });
     times.forEach((t, k) => {
@@ -155,7 +171,9 @@ describe('methodFor', () => {
     expect(() => methodFor({ solver: 'rk45' as never, T: 1, epsilon: 0.1 })).toThrow(
       expect.objectContaining({ message: 'unknown solver "rk45"', hint: 'use one of dopri5, odex, euler, heun, rk4' }),
     );
-    expect(() => methodFor({ solver: 'dopri5', T: 1, epsilon: 0.1, rtol: 0 })).toThrow(/rtol and atol must be positive/);
+    expect(() => methodFor({ solver: 'dopri5', T: 1, epsilon: 0.1, rtol: 0 })).toThrow(
+      /rtol and atol must be positive/,
+    );
     expect(() => methodFor({ solver: 'dopri5', T: 1, epsilon: 1 })).toThrow(/0 < epsilon < T/);
   });
 });

@@ -1,7 +1,16 @@
 // Each fixed-step method reaches its order on a time-dependent linear ODE (log–log slope of the error
 // against the step), integrating backwards as the sampler does; non-finite states are reported as failures.
 import { describe, expect, it } from 'vitest';
-import { DOPRI5, EULER, ExplicitRk, HEUN, RK4, solveFixed, uniformGrid, type ButcherTableau } from '../../src/solvers/index.js';
+import {
+  DOPRI5,
+  EULER,
+  ExplicitRk,
+  HEUN,
+  RK4,
+  solveFixed,
+  uniformGrid,
+  type ButcherTableau,
+} from '../../src/solvers/index.js';
 import { exactRotatingDecay, logLogSlope, RotatingDecay } from './linear.js';
 
 const embeddedDopri5: ButcherTableau = { ...DOPRI5, name: 'dopri5 embedded', order: 4, b: DOPRI5.bHat! };

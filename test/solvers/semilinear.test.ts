@@ -2,7 +2,13 @@
 // schedules), exactness where the posterior mean is constant, and agreement with log-t integration.
 import { describe, expect, it } from 'vitest';
 import { OdeforgeError } from '../../src/errors.js';
-import { SignalToNoise, solveDopri5, solveSemilinear, LogTimeTerm, type SemilinearProblem } from '../../src/solvers/index.js';
+import {
+  SignalToNoise,
+  solveDopri5,
+  solveSemilinear,
+  LogTimeTerm,
+  type SemilinearProblem,
+} from '../../src/solvers/index.js';
 import { veSchedule, vpSchedule } from '../sample/designs.js';
 
 describe('SignalToNoise', () => {
@@ -30,7 +36,12 @@ describe('SignalToNoise', () => {
   });
 
   it('refuses a schedule whose α/σ is not strictly decreasing', () => {
-    const bumpy = (t: number) => ({ alpha: 1 + 0.5 * Math.sin(20 * t), sigma: t, dAlpha: 10 * Math.cos(20 * t), dSigma: 1 });
+    const bumpy = (t: number) => ({
+      alpha: 1 + 0.5 * Math.sin(20 * t),
+      sigma: t,
+      dAlpha: 10 * Math.cos(20 * t),
+      dSigma: 1,
+    });
     expect(() => new SignalToNoise(bumpy, 1, 1e-3)).toThrow(OdeforgeError);
   });
 });
@@ -53,7 +64,10 @@ describe('solveSemilinear', () => {
     const eps = 1e-3;
     const xT = [1.3, 0.4, -2, 5];
     const x = Float64Array.from(xT);
-    const result = solveSemilinear(onePoint(schedule), new SignalToNoise(schedule, T, eps), x, 2, T, eps, { rtol: 1e-5, atol: 1e-5 });
+    const result = solveSemilinear(onePoint(schedule), new SignalToNoise(schedule, T, eps), x, 2, T, eps, {
+      rtol: 1e-5,
+      atol: 1e-5,
+    });
     const sT = schedule(T);
     const sE = schedule(eps);
     for (let i = 0; i < 2; i++) {
@@ -79,7 +93,8 @@ describe('solveSemilinear', () => {
       evaluate(t: Float64Array, x: Float64Array, n: number, out: Float64Array) {
         for (let i = 0; i < n; i++) {
           const { alpha, sigma, dAlpha, dSigma } = vpSchedule(t[i]!);
-          for (let k = 2 * i; k < 2 * i + 2; k++) out[k] = (dSigma / sigma) * x[k]! + (dAlpha - (alpha * dSigma) / sigma) * Math.tanh(x[k]!);
+          for (let k = 2 * i; k < 2 * i + 2; k++)
+            out[k] = (dSigma / sigma) * x[k]! + (dAlpha - (alpha * dSigma) / sigma) * Math.tanh(x[k]!);
         }
       },
     };

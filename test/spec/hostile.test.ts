@@ -31,47 +31,71 @@ describe('YAML', () => {
   });
 
   it('a few aliases are fine', () => {
-    expect(parseSpec('family: radial\ndimension: 2\nparameters: {a: &one 1, b: *one}\ncumulative: tanh(r/t)\ntime: {T: 1, epsilon: 0.01}\n').parameters).toEqual({ a: 1, b: 1 });
+    expect(
+      parseSpec(
+        'family: radial\ndimension: 2\nparameters: {a: &one 1, b: *one}\ncumulative: tanh(r/t)\ntime: {T: 1, epsilon: 0.01}\n',
+      ).parameters,
+    ).toEqual({ a: 1, b: 1 });
   });
 });
 
 describe('expression size: refused at the expression, naming the limit', () => {
   it('a 2000-term sum (2000 deep): walked without recursion, refused by depth', () => {
-    const error = thrown(() => parseSpec(radial(`tanh(r/t) + ${Array.from({ length: 2000 }, () => '0*r').join(' + ')}`), 's.yaml'));
+    const error = thrown(() =>
+      parseSpec(radial(`tanh(r/t) + ${Array.from({ length: 2000 }, () => '0*r').join(' + ')}`), 's.yaml'),
+    );
     expect(error.message).toBe(`expression too large: nested deeper than the limit of ${limits.expressionDepth}`);
     expect([error.file, error.line, error.column]).toEqual(['s.yaml', 3, 13]);
   });
 
   it('brackets nested deeper than the parser could follow, and text longer than the limit', () => {
-    expect(thrown(() => parseSpec(radial(`${'('.repeat(100_000)}r${')'.repeat(100_000)}`))).message).toMatch('expression too large');
-    expect(thrown(() => parseSpec(radial(`tanh(r/t)${' + 0'.repeat(limits.expressionChars)}`))).message)
-      .toMatch(`characters, above the limit of ${limits.expressionChars}`);
+    expect(thrown(() => parseSpec(radial(`${'('.repeat(100_000)}r${')'.repeat(100_000)}`))).message).toMatch(
+      'expression too large',
+    );
+    expect(thrown(() => parseSpec(radial(`tanh(r/t)${' + 0'.repeat(limits.expressionChars)}`))).message).toMatch(
+      `characters, above the limit of ${limits.expressionChars}`,
+    );
     expect(thrown(() => parseSpec(radial(`${'-'.repeat(10_000)}r`))).message).toMatch('expression too large');
   });
 
   it('a 200-term sum is fine', () => {
-    expect(() => parseSpec(radial(`tanh(r/t) + ${Array.from({ length: 200 }, (_, i) => `0*r^${i}`).join(' + ')}`))).not.toThrow();
+    expect(() =>
+      parseSpec(radial(`tanh(r/t) + ${Array.from({ length: 200 }, (_, i) => `0*r^${i}`).join(' + ')}`)),
+    ).not.toThrow();
   });
 
   it('definitions that double 40 times: refused by their inlined size, before inlining', () => {
     const defs = ['  a0: r/t', ...Array.from({ length: 40 }, (_, i) => `  a${i + 1}: a${i} + a${i}`)];
     const started = performance.now();
-    const error = thrown(() => parseSpec(`family: radial\ndimension: 2\ndefinitions:\n${defs.join('\n')}\ncumulative: tanh(a40)\ntime: {T: 1, epsilon: 0.01}\n`));
+    const error = thrown(() =>
+      parseSpec(
+        `family: radial\ndimension: 2\ndefinitions:\n${defs.join('\n')}\ncumulative: tanh(a40)\ntime: {T: 1, epsilon: 0.01}\n`,
+      ),
+    );
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(error.message).toMatch(/^definition "a13" grows to 32767 nodes once its definitions are inlined, above the limit of 20000/);
+    expect(error.message).toMatch(
+      /^definition "a13" grows to 32767 nodes once its definitions are inlined, above the limit of 20000/,
+    );
     expect([error.line, error.column]).toEqual([17, 3]);
   });
 
   it('a field expression that inlines a large definition many times', () => {
-    const text = `family: radial\ndimension: 2\ndefinitions:\n  big: ${Array.from({ length: 100 }, (_, i) => `r^${i}`).join(' + ')}\n`
-      + `cumulative: tanh(r/t + 0 * (${Array.from({ length: 100 }, () => 'big').join(' + ')}))\ntime: {T: 1, epsilon: 0.01}\n`;
+    const text =
+      `family: radial\ndimension: 2\ndefinitions:\n  big: ${Array.from({ length: 100 }, (_, i) => `r^${i}`).join(' + ')}\n` +
+      `cumulative: tanh(r/t + 0 * (${Array.from({ length: 100 }, () => 'big').join(' + ')}))\ntime: {T: 1, epsilon: 0.01}\n`;
     const error = thrown(() => parseSpec(text));
     expect(error.message).toMatch(/^"cumulative" grows to \d+ nodes once its definitions are inlined/);
     expect(error.line).toBe(5);
   });
 
   it('dimension above the limit', () => {
-    expect(thrown(() => parseSpec(`family: radial\ndimension: ${limits.dimension + 1}\ncumulative: tanh(r/t)\ntime: {T: 1, epsilon: 0.01}\n`)).line).toBe(2);
+    expect(
+      thrown(() =>
+        parseSpec(
+          `family: radial\ndimension: ${limits.dimension + 1}\ncumulative: tanh(r/t)\ntime: {T: 1, epsilon: 0.01}\n`,
+        ),
+      ).line,
+    ).toBe(2);
   });
 });
 
@@ -93,21 +117,36 @@ describe('a ψ that is not a radial CDF is refused at load, positioned at the cu
   });
 
   it('time.T = 1e308: ψ_T never reaches 1 in floating point', () => {
-    expect(thrown(() => designFromText(radial('tanh(r/t)', '{ T: 1e308, epsilon: 0.001 }'))).message).toMatch('it does not reach 1 at any representable r');
+    expect(thrown(() => designFromText(radial('tanh(r/t)', '{ T: 1e308, epsilon: 0.001 }'))).message).toMatch(
+      'it does not reach 1 at any representable r',
+    );
   });
 
-  it.each(['tanh(r/t)', '1 - exp(-r/t)', '2/pi*atan(r/t)', 'min(r/t, 1)', 'r/(r + t)', '1 - (1 + r/t)^(-2)', 'erf(r/t)'])('accepts the CDF %s', (cumulative) => {
+  it.each([
+    'tanh(r/t)',
+    '1 - exp(-r/t)',
+    '2/pi*atan(r/t)',
+    'min(r/t, 1)',
+    'r/(r + t)',
+    '1 - (1 + r/t)^(-2)',
+    'erf(r/t)',
+  ])('accepts the CDF %s', (cumulative) => {
     expect(() => designFromText(radial(cumulative))).not.toThrow();
   });
 
-  it.each(['cdf-bounds.yaml', 'monotone.yaml', 'normalization.yaml'])('leaves %s (a defect only verify can see) to verify', (file) => {
-    expect(() => loadDesign(verifyBad(file))).not.toThrow();
-  });
+  it.each(['cdf-bounds.yaml', 'monotone.yaml', 'normalization.yaml'])(
+    'leaves %s (a defect only verify can see) to verify',
+    (file) => {
+      expect(() => loadDesign(verifyBad(file))).not.toThrow();
+    },
+  );
 });
 
 describe('spec files are read with their size known first', () => {
   it.each(['/dev/zero', '/dev/urandom'])('%s', (device) => {
-    expect(thrown(() => readSpecText(device)).format()).toBe(`${device}: cannot read spec file: not a regular file (a device, pipe or socket) (give the path of a spec file)`);
+    expect(thrown(() => readSpecText(device)).format()).toBe(
+      `${device}: cannot read spec file: not a regular file (a device, pipe or socket) (give the path of a spec file)`,
+    );
   });
 
   it('a missing file keeps its message', () => {

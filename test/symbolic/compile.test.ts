@@ -10,15 +10,26 @@ import { safeParse } from '../../src/symbolic/parse.js';
 const parse = (text: string) => safeParse({ text }, new Set(['t', 'r', 'beta']));
 
 describe('compile', () => {
-  it.each(['tanh(r/t)', '1 - e^(-r/t)', 'beta * t^2 / 2 + sqrt(r)', 'log(r, 2) * cos(pi t)', '-r^2 / (2 t^2)', 'sinh(r) / cosh(t)', '(t + r)^-1'])(
-    '%s equals mathjs evaluate', (text) => {
-      const node = parse(text);
-      const f = compile(node, ['t', 'r'], { beta: 0.7 });
-      for (const [t, r] of [[0.3, 1.1], [2, 0.5], [1.7, 3.2]] as const) {
-        const expected = math.evaluate(text, { t, r, beta: 0.7 }) as number;
-        expect(f(t, r)).toBeCloseTo(expected, 12);
-      }
-    });
+  it.each([
+    'tanh(r/t)',
+    '1 - e^(-r/t)',
+    'beta * t^2 / 2 + sqrt(r)',
+    'log(r, 2) * cos(pi t)',
+    '-r^2 / (2 t^2)',
+    'sinh(r) / cosh(t)',
+    '(t + r)^-1',
+  ])('%s equals mathjs evaluate', (text) => {
+    const node = parse(text);
+    const f = compile(node, ['t', 'r'], { beta: 0.7 });
+    for (const [t, r] of [
+      [0.3, 1.1],
+      [2, 0.5],
+      [1.7, 3.2],
+    ] as const) {
+      const expected = math.evaluate(text, { t, r, beta: 0.7 }) as number;
+      expect(f(t, r)).toBeCloseTo(expected, 12);
+    }
+  });
 
   it('generates code from the tree only: numbers and whitelisted names, nothing of the user string', () => {
     const source = emitSource(parse('tanh(r/t) * beta'), ['t', 'r'], { beta: 2 });
@@ -26,7 +37,7 @@ describe('compile', () => {
   });
 });
 
-describe('log space (MATH.md §2 trap)', () => {
+describe('log space (docs/mathematics.md §2 trap)', () => {
   it('log|∂rψ| for ψ = tanh(r/t) at t = 1e-3, r = 1 is finite and exact', () => {
     const dpsi = differentiate(parse('tanh(r/t)'), 'r');
     const naive = compile(dpsi, ['t', 'r'], {});

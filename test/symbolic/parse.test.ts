@@ -16,10 +16,17 @@ function rejection(text: string): OdeforgeError {
 }
 
 describe('safeParse: whitelisted arithmetic only', () => {
-  it.each(['tanh(r/t)', '1 - exp(-r/t)', 'beta * t^2 / 2', 'sech(r/t)^2', 'log(r, 2) + pi * e', '2t', 'erf(r / sqrt(2 t))'])(
-    'accepts %s', (text) => {
-      expect(() => parse(text)).not.toThrow();
-    });
+  it.each([
+    'tanh(r/t)',
+    '1 - exp(-r/t)',
+    'beta * t^2 / 2',
+    'sech(r/t)^2',
+    'log(r, 2) + pi * e',
+    '2t',
+    'erf(r / sqrt(2 t))',
+  ])('accepts %s', (text) => {
+    expect(() => parse(text)).not.toThrow();
+  });
 
   it.each([
     ['constructor.constructor("return process")().exit(7)', 'cannot parse'],

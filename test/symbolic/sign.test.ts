@@ -9,7 +9,8 @@ import { NEGATIVE, POSITIVE, ZERO, provablyNonPositive, signs } from '../../src/
 import { factorsWith, termsWith } from '../../src/symbolic/transform.js';
 
 // The log-space helpers (logsech…) are internal names, not spec syntax: those trees are parsed as internal text.
-const parse = (text: string) => (text.includes('logsech') ? internal(text) : safeParse({ text }, new Set(['t', 'r', 'a', 'b'])));
+const parse = (text: string) =>
+  text.includes('logsech') ? internal(text) : safeParse({ text }, new Set(['t', 'r', 'a', 'b']));
 const constants = { a: 2, b: -0.5 };
 const grid = [1e-3, 0.05, 0.7, 1, 3, 40, 1e3];
 
@@ -17,10 +18,11 @@ const grid = [1e-3, 0.05, 0.7, 1, 3, 40, 1e3];
 function observed(text: string): number {
   const f = compile(parse(text), ['t', 'r'], constants);
   let set = 0;
-  for (const t of grid) for (const r of grid) {
-    const v = f(t, r);
-    set |= v < 0 ? NEGATIVE : v > 0 ? POSITIVE : ZERO;
-  }
+  for (const t of grid)
+    for (const r of grid) {
+      const v = f(t, r);
+      set |= v < 0 ? NEGATIVE : v > 0 ? POSITIVE : ZERO;
+    }
   return set;
 }
 
@@ -41,10 +43,13 @@ describe('signs', () => {
     expect(observed(text) & ~claimed & ~ZERO).toBe(0);
   });
 
-  it.each(['1/r - r', 'log(r)', 'r - t', 'sin(r)', 'r^b', '1/(r - t)', 'a - r'])('%s is not claimed ≤ 0 (it is positive somewhere)', (text) => {
-    expect(observed(text) & POSITIVE).toBe(POSITIVE);
-    expect(provablyNonPositive(parse(text), constants)).toBe(false);
-  });
+  it.each(['1/r - r', 'log(r)', 'r - t', 'sin(r)', 'r^b', '1/(r - t)', 'a - r'])(
+    '%s is not claimed ≤ 0 (it is positive somewhere)',
+    (text) => {
+      expect(observed(text) & POSITIVE).toBe(POSITIVE);
+      expect(provablyNonPositive(parse(text), constants)).toBe(false);
+    },
+  );
 
   it('the tanh kernel: ∂r log φ = −2 tanh(r/t)/t − (d − 1)/r ≤ 0 for d = 1 and d = 2', () => {
     expect(provablyNonPositive(parse('-2 * tanh(r/t) / t - 0/r'), constants)).toBe(true);

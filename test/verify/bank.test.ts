@@ -6,18 +6,35 @@ import { loadDesign } from '../../src/design/index.js';
 import { VerificationFailed, expectDesignValid, propertyNames, verifyDesign } from '../../src/verify/index.js';
 
 const bankDir = new URL('../fixtures/verify-bad/', import.meta.url).pathname;
-const bank = readdirSync(bankDir).filter((f) => f.endsWith('.yaml')).sort();
+const bank = readdirSync(bankDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** The properties a bank file declares it fails, from its `# verify-bad: …` line. */
 function declared(file: string): string[] {
-  const line = readFileSync(`${bankDir}${file}`, 'utf8').split('\n').find((l) => l.startsWith('# verify-bad:'));
-  return (line ?? '').replace('# verify-bad:', '').split(',').map((s) => s.trim()).filter(Boolean);
+  const line = readFileSync(`${bankDir}${file}`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('# verify-bad:'));
+  return (line ?? '')
+    .replace('# verify-bad:', '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 it('the bank has at least 8 specs and covers every property a spec can break', () => {
   expect(bank.length).toBeGreaterThanOrEqual(8);
   const targets = new Set(bank.map((f) => declared(f)[0]));
-  for (const name of ['normalization', 'cdf-bounds', 'monotone', 'concentration', 'continuity-conditional', 'continuity-marginal', 'transport', 'finite']) {
+  for (const name of [
+    'normalization',
+    'cdf-bounds',
+    'monotone',
+    'concentration',
+    'continuity-conditional',
+    'continuity-marginal',
+    'transport',
+    'finite',
+  ]) {
     expect(targets, name).toContain(name);
   }
 });
@@ -33,7 +50,9 @@ describe.each(bank)('%s', (file) => {
     expect(failed.map((p) => p.name).sort()).toEqual([...expected].sort());
     for (const p of failed) {
       expect(p.counterexample).not.toBeNull();
-      expect(Number(p.counterexample!.residual) > p.tolerance || Number.isNaN(Number(p.counterexample!.residual))).toBe(true);
+      expect(Number(p.counterexample!.residual) > p.tolerance || Number.isNaN(Number(p.counterexample!.residual))).toBe(
+        true,
+      );
     }
   });
 });
@@ -49,14 +68,19 @@ describe('expectDesignValid', () => {
     }
     expect(caught).toBeInstanceOf(VerificationFailed);
     const message = (caught as Error).message;
-    expect(message).toMatch(/^design "bad-velocity-override" failed 1 of 2 properties \(continuity-conditional; seed 20240601\)/);
+    expect(message).toMatch(
+      /^design "bad-velocity-override" failed 1 of 2 properties \(continuity-conditional; seed 20240601\)/,
+    );
     expect(message).toMatch(/continuity-conditional: residual .* > tolerance 1 \(/);
     expect(message).toMatch(/counterexample: \{"t":0\.001,/);
     expect((caught as VerificationFailed).report.properties[0]!.passed).toBe(true);
   });
 
   it('returns the report when every property passes', () => {
-    const report = expectDesignValid(new URL('../../examples/ve.yaml', import.meta.url).pathname, { properties: ['normalization'], runs: 5 });
+    const report = expectDesignValid(new URL('../../examples/ve.yaml', import.meta.url).pathname, {
+      properties: ['normalization'],
+      runs: 5,
+    });
     expect(report.passed).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 // `odeforge verify`, run in-process through its commander registration (output formats, options, the error
-// it throws for a failed property), and as a user runs it: the built bin and its exit codes 0, 1 and 2.
-import { spawnSync } from 'node:child_process';
+// it throws for a failed property). The built bin and its exit codes are in cli.e2e.test.ts.
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../src/cli/commands/verify.js';
@@ -31,14 +30,16 @@ async function verify(...args: string[]): Promise<{ stdout: string; error?: unkn
 afterEach(() => vi.restoreAllMocks());
 
 describe('odeforge verify', () => {
-  it('--format json prints {design, passed, seed, properties} with the DESIGN.md keys', async () => {
+  it('--format json prints {design, passed, seed, properties} with the documented keys (docs/verify.md)', async () => {
     const { stdout, error } = await verify(example('ve.yaml'), '--format', 'json', '--runs', '5', '--seed', '3');
     expect(error).toBeUndefined();
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ design: 've', passed: true, seed: 3 });
     expect(report.properties).toHaveLength(12);
     for (const p of report.properties) {
-      expect(Object.keys(p)).toEqual(expect.arrayContaining(['name', 'passed', 'runs', 'maxResidual', 'tolerance', 'counterexample']));
+      expect(Object.keys(p)).toEqual(
+        expect.arrayContaining(['name', 'passed', 'runs', 'maxResidual', 'tolerance', 'counterexample']),
+      );
     }
   });
 
@@ -65,30 +66,5 @@ describe('odeforge verify', () => {
     const { error } = await verify(example('tanh.yaml'), ...options);
     expect(error).toBeInstanceOf(OdeforgeError);
     expect((error as Error).message).toMatch(message);
-  });
-});
-
-describe('odeforge verify (built bin)', () => {
-  const bin = new URL('../../bundle/odeforge.js', import.meta.url).pathname;
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'verify', ...args], { encoding: 'utf8' });
-
-  it('exit code 0 when every property passes', () => {
-    const result = run(example('ve.yaml'), '--runs', '5');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^ve: all 12 properties passed/);
-  });
-
-  it('exit code 1 and a one-line message when a property fails; the report is on stdout', () => {
-    const result = run(bad('monotone.yaml'), '--runs', '5', '--format', 'json');
-    expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).passed).toBe(false);
-    expect(result.stderr).toMatch(/^odeforge: .*monotone/);
-    expect(result.stderr).not.toMatch(/internal error/);
-  });
-
-  it('exit code 2 for a bad option', () => {
-    const result = run(example('ve.yaml'), '--seed', 'x');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('odeforge: --seed must be a non-negative integer, not "x"\n');
   });
 });

@@ -54,15 +54,24 @@ describe('exact derivatives of the conditional pair', () => {
       const r = design.kernel.radialQuantile(t, 0.6);
       const x = centre.map((c, j) => c + (r * (j + 1)) / Math.hypot(...Array.from({ length: d }, (_, k) => k + 1)));
       const dt = differenceWithError((s) => design.kernel.logDensity(s, x, origin), t, 1e-3 * t);
-      expect(Math.abs(exact.dtLogDensity(t, x, origin) - dt.value)).toBeLessThanOrEqual(dt.error + 1e-9 * Math.abs(dt.value));
-      let divergence = 0, error = 0;
+      expect(Math.abs(exact.dtLogDensity(t, x, origin) - dt.value)).toBeLessThanOrEqual(
+        dt.error + 1e-9 * Math.abs(dt.value),
+      );
+      let divergence = 0,
+        error = 0;
       for (let j = 0; j < d; j++) {
         const moved = Float64Array.from(x);
-        const dj = differenceWithError((s) => ((moved[j] = s), design.conditionalVelocity(t, moved, origin)[j]!), x[j]!, 1e-3 * r);
+        const dj = differenceWithError(
+          (s) => ((moved[j] = s), design.conditionalVelocity(t, moved, origin)[j]!),
+          x[j]!,
+          1e-3 * r,
+        );
         divergence += dj.value;
         error += dj.error;
       }
-      expect(Math.abs(exact.divergence(t, x, origin) - divergence)).toBeLessThanOrEqual(error + 1e-9 * Math.abs(divergence));
+      expect(Math.abs(exact.divergence(t, x, origin) - divergence)).toBeLessThanOrEqual(
+        error + 1e-9 * Math.abs(divergence),
+      );
     }
   });
 
@@ -77,7 +86,12 @@ describe('exact derivatives of the conditional pair', () => {
       for (const t of [0.001, 0.03, 1, 40]) {
         for (const u of [0.005, 0.5, 0.995]) {
           const r = design.kernel.radialQuantile(t, u);
-          const terms = exactConditional(design, t, Float64Array.of(origin[0]! + 0.6 * r, origin[1]! + 0.8 * r), origin);
+          const terms = exactConditional(
+            design,
+            t,
+            Float64Array.of(origin[0]! + 0.6 * r, origin[1]! + 0.8 * r),
+            origin,
+          );
           expect(terms.residual).toBeLessThan(1e-13);
           expect(terms.error / terms.magnitude).toBeLessThan(1e-8);
         }
@@ -116,19 +130,26 @@ describe('wrong velocities, fields and scores fail', () => {
     expect(conditional!.passed).toBe(false);
   });
 
-  it('a conditional velocity that disagrees with the design\'s own derivatives fails', () => {
-    const broken: Design = { ...tanh, conditionalVelocity: (t, x, x0) => tanh.conditionalVelocity(t, x, x0).map((v) => v * (1 + 1e-6)) };
+  it("a conditional velocity that disagrees with the design's own derivatives fails", () => {
+    const broken: Design = {
+      ...tanh,
+      conditionalVelocity: (t, x, x0) => tanh.conditionalVelocity(t, x, x0).map((v) => v * (1 + 1e-6)),
+    };
     expect(continuityAt(broken, 1, 10)[0]!.passed).toBe(false);
   });
 
-  const withField = (change: (field: MarginalField) => MarginalField): Design => ({ ...tanh, field: (data) => change(tanh.field(data)) });
+  const withField = (change: (field: MarginalField) => MarginalField): Design => ({
+    ...tanh,
+    field: (data) => change(tanh.field(data)),
+  });
 
   it('a field velocity off across the score (invisible to f·∇log p) fails the marginal property', () => {
     // f + 1e-6 |f| × (the score turned by 90°)
     const broken = withField((field) => ({
       ...field,
       velocity: (t, x) => {
-        const f = field.velocity(t, x), s = field.score(t, x);
+        const f = field.velocity(t, x),
+          s = field.score(t, x);
         const c = (1e-6 * Math.hypot(...f)) / Math.hypot(...s);
         return Float64Array.of(f[0]! - c * s[1]!, f[1]! + c * s[0]!);
       },
@@ -156,11 +177,14 @@ describe('finite differences where a design has no exact derivatives', () => {
     expect(marginal!.passed).toBe(false);
   });
 
-  it('the estimate covers the difference\'s error for a Gaussian pair, and a wrong velocity exceeds it', () => {
+  it("the estimate covers the difference's error for a Gaussian pair, and a wrong velocity exceeds it", () => {
     // p = N(x0, t² I) in d = 3, v = c (x − x0)/t: the sum is (c − 1)(d/t − r²/t³)
-    const x0 = Float64Array.of(0.2, -0.1, 0.4), x = Float64Array.of(0.5, 0.1, 0.2), t = 0.7;
+    const x0 = Float64Array.of(0.2, -0.1, 0.4),
+      x = Float64Array.of(0.5, 0.1, 0.2),
+      t = 0.7;
     const pair = (c: number) => ({
-      logDensity: (s: number, y: Float64Array) => -1.5 * Math.log(2 * Math.PI * s * s) - y.reduce((q, v, j) => q + (v - x0[j]!) ** 2, 0) / (2 * s * s),
+      logDensity: (s: number, y: Float64Array) =>
+        -1.5 * Math.log(2 * Math.PI * s * s) - y.reduce((q, v, j) => q + (v - x0[j]!) ** 2, 0) / (2 * s * s),
       velocity: (s: number, y: Float64Array) => y.map((v, j) => (c * (v - x0[j]!)) / s),
     });
     const right = continuityResidual(pair(1), t, x, 1e-3 * t, 3e-4);

@@ -24,7 +24,9 @@ describe('reproducibility', () => {
   const properties = ['normalization', 'kernel-sampler', 'transport'] as const;
 
   it('the same seed gives the same report', () => {
-    expect(verifyDesign(design, { seed: 11, runs: 10, properties })).toEqual(verifyDesign(design, { seed: 11, runs: 10, properties }));
+    expect(verifyDesign(design, { seed: 11, runs: 10, properties })).toEqual(
+      verifyDesign(design, { seed: 11, runs: 10, properties }),
+    );
   });
 
   it('another seed draws other cases', () => {
@@ -35,6 +37,9 @@ describe('reproducibility', () => {
 
   it('runs is the number of cases, and properties selects and orders by the canonical order', () => {
     const report = verifyDesign(design, { runs: 7, properties: ['finite', 'normalization'] });
-    expect(report.properties.map((p) => [p.name, p.runs])).toEqual([['normalization', 7], ['finite', 10]]);
+    expect(report.properties.map((p) => [p.name, p.runs])).toEqual([
+      ['normalization', 7],
+      ['finite', 10],
+    ]);
   });
 });

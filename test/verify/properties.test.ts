@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { designFromText, loadDesign, type Design } from '../../src/design/index.js';
 import { ksPValue } from '../../src/numeric/ks.js';
 import { createRng } from '../../src/numeric/rng.js';
-import { klToPrior, propertyNames, verifyDesign, type PropertyName, type SymbolicCheck } from '../../src/verify/index.js';
+import {
+  klToPrior,
+  propertyNames,
+  verifyDesign,
+  type PropertyName,
+  type SymbolicCheck,
+} from '../../src/verify/index.js';
 import { unit } from '../../src/verify/context.js';
 import { continuityResidual } from '../../src/verify/continuity.js';
 import { runProperty } from '../../src/verify/runner.js';
@@ -19,10 +25,11 @@ describe('continuity residual', () => {
   // Gaussian kernel p = N(x0, t² I) with v = c (x − x0)/t: ∂t log p = −d/t + r²/t³, ∇·v = c d/t,
   // v·∇log p = −c r²/t³, so the sum is (c − 1)(d/t − r²/t³); the magnitudes add to (d/t − r²/t³) + c(d/t + r²/t³)
   // when r² < d t².
-  const d = 3, t = 0.7;
+  const d = 3,
+    t = 0.7;
   const x0 = Float64Array.from([0.2, -0.1, 0.4]);
   const x = Float64Array.from([0.5, 0.1, 0.2]);
-  const r2 = (0.3 ** 2) + (0.2 ** 2) + (0.2 ** 2);
+  const r2 = 0.3 ** 2 + 0.2 ** 2 + 0.2 ** 2;
   const pair = (c: number) => ({
     logDensity: (s: number, y: Float64Array) => {
       let q = 0;
@@ -38,7 +45,8 @@ describe('continuity residual', () => {
 
   it('is |c − 1| (d/t − r²/t³) / ((d/t − r²/t³) + c (d/t + r²/t³)) otherwise', () => {
     const c = 1.3;
-    const a = d / t, b = r2 / t ** 3;
+    const a = d / t,
+      b = r2 / t ** 3;
     const expected = (Math.abs(c - 1) * (a - b)) / (a - b + c * (a + b));
     const { residual, divergence } = continuityResidual(pair(c), t, x, 1e-3 * t, 1e-3 * 0.3);
     expect(residual).toBeCloseTo(expected, 9);
@@ -48,7 +56,9 @@ describe('continuity residual', () => {
 
 describe('continuity-conditional', () => {
   it('catches k = 2/t for tanh(r/t), at t = ε and x0 = 0 after shrinking', () => {
-    const design = designFromText('family: radial\ndimension: 3\ncumulative: tanh(r/t)\nvelocity: 2/t\ntime: {T: 40, epsilon: 0.001}');
+    const design = designFromText(
+      'family: radial\ndimension: 3\ncumulative: tanh(r/t)\nvelocity: 2/t\ntime: {T: 40, epsilon: 0.001}',
+    );
     const result = only(design, 'continuity-conditional');
     expect(result.passed).toBe(false);
     expect(result.counterexample).toMatchObject({ t: 0.001, x0: [0, 0, 0] });
@@ -65,7 +75,10 @@ describe('normalization', () => {
   });
 
   it('sees a log-density 1% too large', () => {
-    const broken: Design = { ...design, kernel: { ...design.kernel, logDensity: (t, x, x0) => design.kernel.logDensity(t, x, x0) + Math.log(1.01) } };
+    const broken: Design = {
+      ...design,
+      kernel: { ...design.kernel, logDensity: (t, x, x0) => design.kernel.logDensity(t, x, x0) + Math.log(1.01) },
+    };
     const result = only(broken, 'normalization');
     expect(result.passed).toBe(false);
     expect(result.counterexample!.residual).toBeCloseTo(0.01, 8);
@@ -85,15 +98,23 @@ describe('symbolic-agreement', () => {
   });
 
   it('sees a score that is not the gradient of the log-density', () => {
-    const broken: Design = { ...tanh, conditionalScore: (t, x, x0) => tanh.conditionalScore(t, x, x0).map((v) => 0.9 * v) };
+    const broken: Design = {
+      ...tanh,
+      conditionalScore: (t, x, x0) => tanh.conditionalScore(t, x, x0).map((v) => 0.9 * v),
+    };
     const result = only(broken, 'symbolic-agreement');
     expect(result.passed).toBe(false);
     expect(result.counterexample).toMatchObject({ quantity: 'score = ∇x log p' });
   });
 
-  it('checks the design\'s own symbolicChecks: ∂t tanh(r/t) = −r sech²(r/t)/t²', () => {
+  it("checks the design's own symbolicChecks: ∂t tanh(r/t) = −r sech²(r/t)/t²", () => {
     const psi = (t: number, r: number) => Math.tanh(r / t);
-    const right: SymbolicCheck = { name: 'dpsi_dt', value: (t, r) => -r / (t * t * Math.cosh(r / t) ** 2), derivativeOf: psi, variable: 't' };
+    const right: SymbolicCheck = {
+      name: 'dpsi_dt',
+      value: (t, r) => -r / (t * t * Math.cosh(r / t) ** 2),
+      derivativeOf: psi,
+      variable: 't',
+    };
     const wrong: SymbolicCheck = { ...right, name: 'dpsi_dt (wrong sign)', value: (t, r) => -right.value(t, r) };
     expect(only({ ...tanh, symbolicChecks: [right] } as Design, 'symbolic-agreement').passed).toBe(true);
     const result = only({ ...tanh, symbolicChecks: [right, wrong] } as Design, 'symbolic-agreement');
@@ -114,7 +135,8 @@ describe('kernel-sampler', () => {
       ...design,
       kernel: {
         ...design.kernel,
-        sample: (t, x0, n, rng) => design.kernel.sample(t, x0, n, rng).map((v, i) => x0[i % d]! + 1.4 * (v - x0[i % d]!)),
+        sample: (t, x0, n, rng) =>
+          design.kernel.sample(t, x0, n, rng).map((v, i) => x0[i % d]! + 1.4 * (v - x0[i % d]!)),
       },
     };
     const result = only(broken, 'kernel-sampler');
@@ -157,7 +179,10 @@ describe('prior-sampler', () => {
 
   it('sees a prior log-density that integrates to 2', () => {
     const ve = loadDesign(example('ve.yaml'));
-    const result = only({ ...ve, prior: { ...ve.prior, logDensity: (x) => ve.prior.logDensity(x) + Math.LN2 } }, 'prior-sampler');
+    const result = only(
+      { ...ve, prior: { ...ve.prior, logDensity: (x) => ve.prior.logDensity(x) + Math.LN2 } },
+      'prior-sampler',
+    );
     expect(result.passed).toBe(false);
     expect(result.counterexample!.residual).toBeGreaterThan(0.9);
   });
@@ -167,7 +192,8 @@ describe('transport', () => {
   it('pushForward follows the exact VP flow x_t = α_t x0 + σ_t z to 1e-5 (KS needs ~1e-3)', () => {
     const vp = loadDesign(example('vp-sde.yaml'));
     const x0 = [0.5, -0.25];
-    const t0 = 0.01, t1 = 0.8;
+    const t0 = 0.01,
+      t1 = 0.8;
     const z = [0.3, -1.2, 1.5, 0.4];
     const at = (t: number) => vp.schedule!(t);
     const samples = Float64Array.from(z, (v, i) => at(t0).alpha * x0[i % 2]! + at(t0).sigma * v);
@@ -177,7 +203,10 @@ describe('transport', () => {
 
   it('sees a velocity 20% too fast', () => {
     const ve = loadDesign(example('ve.yaml'));
-    const broken: Design = { ...ve, conditionalVelocity: (t, x, x0) => ve.conditionalVelocity(t, x, x0).map((v) => 1.2 * v) };
+    const broken: Design = {
+      ...ve,
+      conditionalVelocity: (t, x, x0) => ve.conditionalVelocity(t, x, x0).map((v) => 1.2 * v),
+    };
     const result = only(broken, 'transport');
     expect(result.passed).toBe(false);
     expect(result.runs).toBe(1);
@@ -186,7 +215,9 @@ describe('transport', () => {
 
 describe('prior-mismatch', () => {
   // Gaussian VE with σ_T = 2: KL(N(x0, 4I) ‖ N(0, 4I)) = |x0|²/(2·4)
-  const design = designFromText('family: path\ndimension: 3\nalpha: 1\nsigma: t\ntime: {T: 2, epsilon: 0.001}\nprior: gaussian');
+  const design = designFromText(
+    'family: path\ndimension: 3\nalpha: 1\nsigma: t\ntime: {T: 2, epsilon: 0.001}\nprior: gaussian',
+  );
 
   it('matches |x0|²/2σ_T² within 4 standard errors', () => {
     const x0 = [1, 0.5, -0.5];
@@ -226,8 +257,10 @@ describe('statistics', () => {
 
   it('isotropy tests accept uniform directions and reject a tilted set', () => {
     const rng = createRng(5);
-    const d = 3, n = 2000;
-    const uniform = new Float64Array(n * d), tilted = new Float64Array(n * d);
+    const d = 3,
+      n = 2000;
+    const uniform = new Float64Array(n * d),
+      tilted = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
       const g = [rng.normal(), rng.normal(), rng.normal()];
       const norm = Math.hypot(...g);
@@ -247,7 +280,13 @@ describe('statistics', () => {
 describe('runner', () => {
   it('shrinks a failing case towards the smallest failing value', () => {
     const result = runProperty({
-      name: 'normalization', measure: 'u', tolerance: 0.5, arbitrary: unit(), runs: 50, seed: 1, shrinkBudget: 200,
+      name: 'normalization',
+      measure: 'u',
+      tolerance: 0.5,
+      arbitrary: unit(),
+      runs: 50,
+      seed: 1,
+      shrinkBudget: 200,
       evaluate: (u) => ({ residual: u, at: { u } }),
     });
     expect(result.passed).toBe(false);
@@ -257,15 +296,23 @@ describe('runner', () => {
 
   it('a case that throws fails with the error message', () => {
     const result = runProperty({
-      name: 'finite', measure: '', tolerance: 0, arbitrary: unit(), runs: 5, seed: 1, shrinkBudget: 0,
-      evaluate: () => { throw new Error('boom'); },
+      name: 'finite',
+      measure: '',
+      tolerance: 0,
+      arbitrary: unit(),
+      runs: 5,
+      seed: 1,
+      shrinkBudget: 0,
+      evaluate: () => {
+        throw new Error('boom');
+      },
     });
     expect(result.passed).toBe(false);
     expect(result.counterexample).toMatchObject({ error: 'boom' });
     expect(result.maxResidual).toBeNaN();
   });
 
-  it('knows twelve properties, in the issue\'s order', () => {
+  it("knows twelve properties, in the issue's order", () => {
     expect(propertyNames).toHaveLength(12);
   });
 });

@@ -1,11 +1,7 @@
 // `odeforge dataset NAME --n M [--dim D] [--seed S] [--out FILE]`: write a built-in toy data set.
 import type { Command } from 'commander';
-import { formatCsv } from '../../io/csv.js';
-import { checkWritable } from '../../io/atomic.js';
-import { formatOf, writeDataFile } from '../../io/data.js';
-import { dataset, datasetNames } from '../../io/datasets.js';
-import { limits } from '../../limits.js';
 import { parseNonNegativeInteger, parsePositiveInteger } from '../options.js';
+import { checkWritable, dataset, datasetNames, formatCsv, formatOf, limits, writeDataFile } from '../../index.js';
 
 export function register(program: Command): void {
   program

@@ -1,8 +1,7 @@
 // `odeforge derive <spec> [--dim D] [--format text|json|latex]`: print what the design derives.
 import type { Command } from 'commander';
-import { exportDesign, terminalJson, terminalText } from '../../export/index.js';
-import { loadDesign, OdeforgeError, type Design } from '../../index.js';
 import { parsePositiveInteger } from '../options.js';
+import { exportDesign, loadDesign, OdeforgeError, terminalJson, terminalText, type Design } from '../../index.js';
 
 export function register(program: Command): void {
   program
@@ -12,7 +11,9 @@ export function register(program: Command): void {
     .option('--dim <D>', 'dimension d, when the spec has none')
     .option('--format <format>', 'text | json | latex', 'text')
     .action((spec: string, options: { dim?: string; format: string }) => {
-      const design = loadDesign(spec, { ...(options.dim === undefined ? {} : { dimension: parsePositiveInteger('dim', options.dim) }) });
+      const design = loadDesign(spec, {
+        ...(options.dim === undefined ? {} : { dimension: parsePositiveInteger('dim', options.dim) }),
+      });
       process.stdout.write(render(design, options.format));
     });
 }

@@ -1,9 +1,16 @@
 // `odeforge eval <spec> --t T --x "x1,..." [--x0 "..."] [--data FILE | --dataset NAME] [--dim D]`: every derived quantity
 // at one point, as one JSON object (for debugging a design).
 import type { Command } from 'commander';
-import { terminalJson } from '../../export/index.js';
-import { OdeforgeError, type Design } from '../../index.js';
-import { addDataOptions, dataPoints, loadCliDesign, parseNumber, parseVector, readDataChoice, type DataCliOptions } from '../options.js';
+import {
+  addDataOptions,
+  dataPoints,
+  loadCliDesign,
+  parseNumber,
+  parseVector,
+  readDataChoice,
+  type DataCliOptions,
+} from '../options.js';
+import { OdeforgeError, terminalJson, type Design } from '../../index.js';
 
 interface EvalOptions extends DataCliOptions {
   t: string;
@@ -19,10 +26,11 @@ export function register(program: Command): void {
     .requiredOption('--t <T>', 'time t')
     .requiredOption('--x <x>', 'point x, comma-separated (negative: --x=-1,2)')
     .option('--x0 <x0>', 'data point x0 for kernel quantities');
-  addDataOptions(command, 'data set (CSV/NPY/JSON) for the marginal velocity and score')
-    .action((spec: string, options: EvalOptions) => {
+  addDataOptions(command, 'data set (CSV/NPY/JSON) for the marginal velocity and score').action(
+    (spec: string, options: EvalOptions) => {
       process.stdout.write(terminalJson(`${JSON.stringify(evaluate(spec, options), null, 2)}\n`));
-    });
+    },
+  );
 }
 
 function evaluate(specPath: string, options: EvalOptions): Record<string, unknown> {
@@ -31,7 +39,11 @@ function evaluate(specPath: string, options: EvalOptions): Record<string, unknow
   const x0 = options.x0 === undefined ? undefined : parseVector('x0', options.x0);
   const choice = readDataChoice(options);
   if (choice.source?.kind === 'mixture') {
-    throw new OdeforgeError('this file holds a Gaussian mixture, not data points', { file: options.data }, 'use it with `odeforge sample --data`');
+    throw new OdeforgeError(
+      'this file holds a Gaussian mixture, not data points',
+      { file: options.data },
+      'use it with `odeforge sample --data`',
+    );
   }
   // --dim, else the data file's, else (only when the spec has none) the point's
   const design = loadCliDesign(specPath, { required: choice.required, fallback: x.length });
@@ -51,13 +63,17 @@ function evaluate(specPath: string, options: EvalOptions): Record<string, unknow
 function marginalQuantities(design: Design, t: number, x: number[], data: Float64Array): Record<string, unknown> {
   const d = design.dimension;
   let inside = false;
-  for (let i = 0; i < data.length && !inside; i += d) inside = design.kernel.logDensity(t, x, data.subarray(i, i + d)) > -Infinity;
+  for (let i = 0; i < data.length && !inside; i += d)
+    inside = design.kernel.logDensity(t, x, data.subarray(i, i + d)) > -Infinity;
   if (!inside) {
-    throw new OdeforgeError(`--x (${x.join(', ')}) is outside the support of every data point's kernel at t = ${t}: the marginal field is undefined there`,
-      {}, 'choose x closer to the data, or a larger t');
+    throw new OdeforgeError(
+      `--x (${x.join(', ')}) is outside the support of every data point's kernel at t = ${t}: the marginal field is undefined there`,
+      {},
+      'choose x closer to the data, or a larger t',
+    );
   }
   const field = design.field(data);
-  return { velocity: [...field.velocity(t, x)], ...(design.hasScore ? { score: [...field.score(t, x)] } : {}) };
+  return { velocity: [...field.velocity(t, x)], score: [...field.score(t, x)] };
 }
 
 function kernelQuantities(design: Design, t: number, x: number[], x0: number[]): Record<string, unknown> {
@@ -75,7 +91,8 @@ function kernelQuantities(design: Design, t: number, x: number[], x0: number[]):
 }
 
 function checkLength(name: string, v: number[], d: number): void {
-  if (v.length !== d) throw new OdeforgeError(`--${name} has ${v.length} coordinates, but the design's dimension is ${d}`);
+  if (v.length !== d)
+    throw new OdeforgeError(`--${name} has ${v.length} coordinates, but the design's dimension is ${d}`);
 }
 
 /** JSON has no NaN or Infinity: write them as strings, and say so on stderr (never a silent NaN). */

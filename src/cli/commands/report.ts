@@ -3,17 +3,28 @@
 import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { terminalText } from '../../export/index.js';
-import { OdeforgeError, type Design } from '../../index.js';
-import { checkWritable, writeFileAtomic } from '../../io/atomic.js';
-import { limits } from '../../limits.js';
-import { readSpecText } from '../../spec/index.js';
-import { renderReport, reportContent, type ReportContent, type ReportOptions } from '../../report/index.js';
-import { SamplerPool } from '../../sample/index.js';
-import { VerificationFailed } from '../../verify/index.js';
 import {
-  addDataOptions, dataPoints, loadCliDesign, parseNonNegativeInteger, parsePositiveInteger, parseThreads, readDataChoice, type DataChoice,
+  addDataOptions,
+  dataPoints,
+  loadCliDesign,
+  parseNonNegativeInteger,
+  parsePositiveInteger,
+  parseThreads,
+  readDataChoice,
+  type DataChoice,
 } from '../options.js';
+import {
+  checkWritable,
+  limits,
+  OdeforgeError,
+  readSpecText,
+  SamplerPool,
+  terminalText,
+  VerificationFailed,
+  writeFileAtomic,
+  type Design,
+} from '../../index.js';
+import { renderReport, reportContent, type ReportContent, type ReportOptions } from '../../report/index.js';
 
 interface ReportCliOptions {
   out: string;
@@ -36,7 +47,7 @@ export function register(program: Command): void {
     .requiredOption('-o, --out <file.html>', 'the HTML file to write');
   addDataOptions(command, 'data points (.csv with header x1..xd, .npy, .json)')
     .option('--n <N>', 'samples drawn for the sampling section', '500')
-    .option('--runs <N>', 'random cases per verified property (default: verify\'s)')
+    .option('--runs <N>', "random cases per verified property (default: verify's)")
     .option('--seed <S>', 'seed of verify and of the sampler')
     .option('--threads <K>', 'sampler threads (default: all cores)')
     .action(async (spec: string, options: ReportCliOptions) => {
@@ -53,7 +64,11 @@ function checkOutput(path: string): void {
 /** The report's data: points of a file or a toy set (a mixture has no points to plot). */
 function reportData(choice: DataChoice, design: Design, file: string | undefined): ReportOptions['data'] {
   if (choice.source?.kind === 'mixture') {
-    throw new OdeforgeError('this file holds a Gaussian mixture, not data points', { file }, 'use it with `odeforge sample --data`');
+    throw new OdeforgeError(
+      'this file holds a Gaussian mixture, not data points',
+      { file },
+      'use it with `odeforge sample --data`',
+    );
   }
   if (choice.source?.kind === 'table') return choice.source.table;
   return dataPoints(choice, design);
@@ -69,7 +84,9 @@ async function runReport(specPath: string, options: ReportCliOptions): Promise<v
   const design = loadCliDesign(specPath, choice);
   const data = reportData(choice, design, options.data);
   if (data === undefined) {
-    process.stderr.write('odeforge: no data given: the report has no velocity field, samples or trajectories (add --dataset 8gaussians or --data FILE)\n');
+    process.stderr.write(
+      'odeforge: no data given: the report has no velocity field, samples or trajectories (add --dataset 8gaussians or --data FILE)\n',
+    );
   }
   const reportOptions: ReportOptions = {
     data,
@@ -80,21 +97,30 @@ async function runReport(specPath: string, options: ReportCliOptions): Promise<v
     sampleN: n,
   };
   // Workers start now and load the design while this thread verifies it.
-  const pool = data !== undefined && threads > 1 && n >= 64
-    ? new SamplerPool({ specPath: resolve(specPath), dimension: design.dimension }, threads - 1)
-    : undefined;
+  const pool =
+    data !== undefined && threads > 1 && n >= 64
+      ? new SamplerPool({ specPath: resolve(specPath), dimension: design.dimension }, threads - 1)
+      : undefined;
   let content: ReportContent;
   try {
     const defaults = design.sampler ?? {};
     content = await reportContent(design, {
       ...reportOptions,
-      sampler: { solver: defaults.solver, rtol: defaults.rtol, atol: defaults.atol, steps: defaults.steps, grid: defaults.grid, pool },
+      sampler: {
+        solver: defaults.solver,
+        rtol: defaults.rtol,
+        atol: defaults.atol,
+        steps: defaults.steps,
+        grid: defaults.grid,
+        pool,
+      },
     });
   } finally {
     await pool?.close();
   }
   writeFileAtomic(options.out, renderReport(content));
   process.stderr.write(`odeforge: wrote ${terminalText(options.out)}\n`);
-  if (content.sampling.kind === 'failed') process.stderr.write(`odeforge: sampling failed: ${terminalText(content.sampling.message)}\n`);
+  if (content.sampling.kind === 'failed')
+    process.stderr.write(`odeforge: sampling failed: ${terminalText(content.sampling.message)}\n`);
   if (!content.verification.passed) throw new VerificationFailed(content.verification);
 }

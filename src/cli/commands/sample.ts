@@ -4,22 +4,43 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { OdeforgeError, type Design } from '../../index.js';
-import { mixtureParameters, sampleMixture, type GaussianMixture } from '../../field/index.js';
-import { formatCsv } from '../../io/csv.js';
-import { formatData, formatOf, readDataFile, writeDataFile } from '../../io/data.js';
-import { datasetNames } from '../../io/datasets.js';
-import { checkWritable, writeFileAtomic } from '../../io/atomic.js';
-import { limits } from '../../limits.js';
-import type { DataTable } from '../../io/table.js';
-import { createRng } from '../../numeric/rng.js';
-import { scatterSvg } from '../../report/plots.js';
-import { sample, type SampleOptions, type SampleResult } from '../../sample/index.js';
-import { gridNames, solverNames, type GridName, type TimeVariable } from '../../solvers/index.js';
 import {
-  addDataOptions, dataPoints, loadCliDesign, parseNonNegativeInteger, parseNumber, parsePositiveInteger, parseThreads, readDataChoice,
+  addDataOptions,
+  dataPoints,
+  loadCliDesign,
+  parseNonNegativeInteger,
+  parseNumber,
+  parsePositiveInteger,
+  parseThreads,
+  readDataChoice,
   type DataChoice,
 } from '../options.js';
+import {
+  checkWritable,
+  createRng,
+  datasetNames,
+  formatCsv,
+  formatData,
+  formatOf,
+  gridNames,
+  limits,
+  mixtureParameters,
+  OdeforgeError,
+  readDataFile,
+  sample,
+  sampleMixture,
+  solverNames,
+  writeDataFile,
+  writeFileAtomic,
+  type EmpiricalData as DataTable,
+  type Design,
+  type GaussianMixture,
+  type GridName,
+  type SampleOptions,
+  type SampleResult,
+  type TimeVariable,
+} from '../../index.js';
+import { scatterSvg } from '../../report/index.js';
 
 interface SampleCliOptions {
   n?: string;
@@ -59,15 +80,21 @@ export function register(program: Command): void {
     .option('--grid <name>', `time grid of the fixed-step solvers: ${gridNames.join(' | ')} (default log)`)
     .option('--rtol <R>', 'relative tolerance of the adaptive solvers (default 1e-5)')
     .option('--atol <A>', 'absolute tolerance of the adaptive solvers (default 1e-5)')
-    .option('--time-variable <v>', 'adaptive solvers integrate in: lambda (α/σ with x/σ; dopri5 default) | log (log t; odex default) | t')
+    .option(
+      '--time-variable <v>',
+      'adaptive solvers integrate in: lambda (α/σ with x/σ; dopri5 default) | log (log t; odex default) | t',
+    )
     .option('--seed <S>', 'seed: sample i starts from the i-th random stream of this seed', '0')
     .option('--out <file>', 'write the samples here (.csv, .npy, .json; default: CSV on stdout)')
     .option('--trajectories <file>', 'write trajectories here (.npy: K × n × d; .csv: t,sample,x1..xd; .json)')
-    .option('--trajectory-points <K>', 'save times of the adaptive solvers\' trajectories (log-spaced; default 65)')
+    .option('--trajectory-points <K>', "save times of the adaptive solvers' trajectories (log-spaced; default 65)")
     .option('--plot <file.svg>', 'plot the samples over the data (first two coordinates)')
     .option('--stats', 'print one JSON line of run statistics on stderr')
     .option('--threads <K>', 'threads (default: all cores when the run is long enough to repay starting them)')
-    .option('--shard <i/k>', 'only the i-th (0-based) of k contiguous slices of the n samples; shards concatenate to one run')
+    .option(
+      '--shard <i/k>',
+      'only the i-th (0-based) of k contiguous slices of the n samples; shards concatenate to one run',
+    )
     .option('--no-progress', 'no progress bar (it only shows on a terminal anyway)')
     .action(async (spec: string, options: SampleCliOptions) => {
       await runSample(spec, options);
@@ -77,7 +104,11 @@ export function register(program: Command): void {
 /** The data: exactly one of --data and --dataset. */
 function readSource(options: SampleCliOptions): DataChoice {
   if ((options.data === undefined) === (options.dataset === undefined)) {
-    throw new OdeforgeError('give exactly one of --data FILE and --dataset NAME', {}, `built-in data sets: ${datasetNames.join(', ')}`);
+    throw new OdeforgeError(
+      'give exactly one of --data FILE and --dataset NAME',
+      {},
+      `built-in data sets: ${datasetNames.join(', ')}`,
+    );
   }
   return readDataChoice(options);
 }
@@ -99,13 +130,18 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 /** The number of samples, and the starting points of --init checked against --n (the error names the file). */
 function readInit(options: SampleCliOptions): { n: number; init?: DataTable } {
   if (options.init === undefined) {
-    if (options.n === undefined) throw new OdeforgeError('give --n N (the number of samples), or --init FILE (one starting point per row)');
+    if (options.n === undefined)
+      throw new OdeforgeError('give --n N (the number of samples), or --init FILE (one starting point per row)');
     return { n: parsePositiveInteger('n', options.n, limits.points) };
   }
   const init = readDataFile(options.init);
   const n = options.n === undefined ? init.rows : parsePositiveInteger('n', options.n, limits.points);
   if (n !== init.rows) {
-    throw new OdeforgeError(`--n ${n} but the file has ${init.rows} starting points`, { file: options.init }, 'leave --n out (it defaults to the rows of --init) or give one row per sample');
+    throw new OdeforgeError(
+      `--n ${n} but the file has ${init.rows} starting points`,
+      { file: options.init },
+      'leave --n out (it defaults to the rows of --init) or give one row per sample',
+    );
   }
   return { n, init };
 }
@@ -113,7 +149,11 @@ function readInit(options: SampleCliOptions): { n: number; init?: DataTable } {
 /** sample() checks this too, but only the CLI knows which file to name. */
 function checkInitDimension(file: string, init: DataTable, design: Design): void {
   if (init.dim !== design.dimension) {
-    throw new OdeforgeError(`the starting points have dimension ${init.dim} but the design has dimension ${design.dimension}`, { file }, 'give one column per coordinate of the design');
+    throw new OdeforgeError(
+      `the starting points have dimension ${init.dim} but the design has dimension ${design.dimension}`,
+      { file },
+      'give one column per coordinate of the design',
+    );
   }
 }
 
@@ -125,7 +165,8 @@ function checkOptions(options: SampleCliOptions): RunSettings {
     checkWritable(path);
   }
   if (options.plot !== undefined) {
-    if (!options.plot.toLowerCase().endsWith('.svg')) throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
+    if (!options.plot.toLowerCase().endsWith('.svg'))
+      throw new OdeforgeError(`--plot writes SVG: give a file ending in .svg, not "${options.plot}"`);
     checkWritable(options.plot);
   }
   return {
@@ -139,9 +180,12 @@ function checkOptions(options: SampleCliOptions): RunSettings {
     timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
     threads: options.threads === undefined ? undefined : parseThreads(options.threads),
     shard: options.shard === undefined ? undefined : parseShard(options.shard),
-    trajectories: options.trajectories === undefined
-      ? undefined
-      : options.trajectoryPoints === undefined ? true : parsePositiveInteger('trajectory-points', options.trajectoryPoints, limits.trajectoryPoints),
+    trajectories:
+      options.trajectories === undefined
+        ? undefined
+        : options.trajectoryPoints === undefined
+          ? true
+          : parsePositiveInteger('trajectory-points', options.trajectoryPoints, limits.trajectoryPoints),
   };
 }
 
@@ -176,9 +220,13 @@ async function runSample(specPath: string, options: SampleCliOptions): Promise<v
 /** The data to sample for, and the points to plot under the samples. */
 function dataFor(choice: DataChoice, design: Design): { data: SampleOptions['data']; plotData: Float64Array } {
   const points = dataPoints(choice, design);
-  if (points !== undefined) return { data: choice.source?.kind === 'table' ? choice.source.table : points, plotData: points };
+  if (points !== undefined)
+    return { data: choice.source?.kind === 'table' ? choice.source.table : points, plotData: points };
   const mixture = (choice.source as { mixture: GaussianMixture }).mixture;
-  return { data: mixture, plotData: sampleMixture(mixtureParameters(mixture, design.dimension, choice.label), 2000, createRng(0)) };
+  return {
+    data: mixture,
+    plotData: sampleMixture(mixtureParameters(mixture, design.dimension, choice.label), 2000, createRng(0)),
+  };
 }
 
 function writeOutputs(options: SampleCliOptions, design: Design, plotData: Float64Array, result: SampleResult): void {
@@ -196,13 +244,23 @@ function writeOutputs(options: SampleCliOptions, design: Design, plotData: Float
 
 function progressBar(): cliProgress.SingleBar {
   return new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'sampling [{bar}] {percentage}% | {value}/{total} samples | ETA {eta}s', hideCursor: true, etaBuffer: 50 },
+    {
+      stream: process.stderr,
+      format: 'sampling [{bar}] {percentage}% | {value}/{total} samples | ETA {eta}s',
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
 }
 
 /** Trajectories by extension: .npy (K, n, d); .json {times, states: K × n × d}; .csv rows t,sample,x1..xd. */
-function writeTrajectories(path: string, tr: { times: Float64Array; states: Float64Array }, n: number, d: number): void {
+function writeTrajectories(
+  path: string,
+  tr: { times: Float64Array; states: Float64Array },
+  n: number,
+  d: number,
+): void {
   const format = formatOf(path);
   const K = tr.times.length;
   if (format === 'npy') {
@@ -211,7 +269,8 @@ function writeTrajectories(path: string, tr: { times: Float64Array; states: Floa
   }
   if (format === 'json') {
     const states = Array.from({ length: K }, (_, k) =>
-      Array.from({ length: n }, (_, i) => Array.from(tr.states.subarray((k * n + i) * d, (k * n + i + 1) * d))));
+      Array.from({ length: n }, (_, i) => Array.from(tr.states.subarray((k * n + i) * d, (k * n + i + 1) * d))),
+    );
     writeFileAtomic(path, `${JSON.stringify({ times: Array.from(tr.times), states })}\n`);
     return;
   }
@@ -229,7 +288,14 @@ function plotOf(design: Design, data: Float64Array, samples: Float64Array, d: nu
   return scatterSvg(
     [
       { points: data, dim: d, label: `data (${dataName})`, color: '#9aa5b1', radius: 1.4, opacity: 0.6 },
-      { points: samples, dim: d, label: `samples (${samples.length / d})`, color: '#d9480f', radius: 1.6, opacity: 0.75 },
+      {
+        points: samples,
+        dim: d,
+        label: `samples (${samples.length / d})`,
+        color: '#d9480f',
+        radius: 1.6,
+        opacity: 0.75,
+      },
     ],
     { title: `${design.name}: samples over data${coords}` },
   );

@@ -18,11 +18,17 @@ describe('odeforge eval', () => {
     const out = JSON.parse(stdout);
     const u = 1.3 / 0.7;
     // log φ = log(sech²(u)/t) − log 2π − log r
-    expect(out.logDensity).toBeCloseTo(Math.log(1 / Math.cosh(u) ** 2 / 0.7) - Math.log(2 * Math.PI) - Math.log(1.3), 12);
+    expect(out.logDensity).toBeCloseTo(
+      Math.log(1 / Math.cosh(u) ** 2 / 0.7) - Math.log(2 * Math.PI) - Math.log(1.3),
+      12,
+    );
     expect(out.conditionalVelocity[0]).toBeCloseTo(1.3 / 0.7, 12);
     expect(out.conditionalVelocity[1]).toBe(0);
     expect(out.radialCdf).toBeCloseTo(Math.tanh(u), 14);
-    expect(out.priorLogDensity).toBeCloseTo(Math.log(1 / Math.cosh(1.3 / 40) ** 2 / 40) - Math.log(2 * Math.PI) - Math.log(1.3), 12);
+    expect(out.priorLogDensity).toBeCloseTo(
+      Math.log(1 / Math.cosh(1.3 / 40) ** 2 / 40) - Math.log(2 * Math.PI) - Math.log(1.3),
+      12,
+    );
     expect(out.alpha).toBeUndefined();
   });
 
@@ -39,7 +45,7 @@ describe('odeforge eval', () => {
   it('VP at t = 0.5: alpha and sigma', () => {
     const { stdout } = run('eval', example('vp-sde.yaml'), '--t', '0.5', '--x', '0.1,0.2');
     const out = JSON.parse(stdout);
-    const B = 0.05 + 0.25 * 19.9 / 2;
+    const B = 0.05 + (0.25 * 19.9) / 2;
     expect(out.alpha).toBeCloseTo(Math.exp(-B / 2), 12);
     expect(out.sigma).toBeCloseTo(Math.sqrt(1 - Math.exp(-B)), 12);
   });
@@ -55,7 +61,7 @@ describe('odeforge eval', () => {
 });
 
 describe('odeforge derive', () => {
-  it('json: the DESIGN.md document', () => {
+  it('json: the documented derivation document (docs/cli.md, derive)', () => {
     const { status, stdout } = run('derive', example('tanh.yaml'), '--format', 'json');
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
@@ -76,8 +82,16 @@ describe('odeforge derive', () => {
 
 describe('bad input through the CLI: one line, exit 2, no stack trace', () => {
   it.each([
-    'yaml-syntax.yaml', 'json-syntax.json', 'unknown-family.yaml', 'unknown-symbol.yaml', 'unbalanced.yaml',
-    'cycle.yaml', 'non-numeric-parameter.yaml', 'code-constructor.yaml', 'code-import.yaml', 'code-proto.yaml',
+    'yaml-syntax.yaml',
+    'json-syntax.json',
+    'unknown-family.yaml',
+    'unknown-symbol.yaml',
+    'unbalanced.yaml',
+    'cycle.yaml',
+    'non-numeric-parameter.yaml',
+    'code-constructor.yaml',
+    'code-import.yaml',
+    'code-proto.yaml',
   ])('%s', (file) => {
     const { status, stderr, stdout } = run('derive', bad(file), '--dim', '2');
     expect(status).toBe(2);

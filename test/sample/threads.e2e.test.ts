@@ -1,7 +1,7 @@
 // Who decides on worker threads, from compiled JavaScript (workers need worker.js): a design from a spec
 // file or text rebuilds itself in workers (its `origin`), and without a thread count the calling thread's
 // timing decides whether to start them. Builds into its own directory so that it can run beside
-// compiled.test.ts.
+// compiled.e2e.test.ts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,7 +21,10 @@ let designs: DesignModule;
 
 beforeAll(async () => {
   try {
-    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: root, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', outDir], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   } catch {
     // type errors elsewhere in the tree still emit JavaScript; what matters is that the sampler was built
   }
@@ -55,7 +58,14 @@ describe('a design from a spec samples on workers without a designSource', () =>
     const one = await sampler.sample(fromFile, { data, n: 400, seed: 1, threads: 1 });
     expect(one.stats.threads).toBe(1);
     for (const design of [fromFile, fromText]) {
-      const two = await sampler.sample(design, { data, n: 400, seed: 1, threads: 2, chunkSize: 10, onProgress: slowCaller(2500) });
+      const two = await sampler.sample(design, {
+        data,
+        n: 400,
+        seed: 1,
+        threads: 2,
+        chunkSize: 10,
+        onProgress: slowCaller(2500),
+      });
       expect(two.stats.threads).toBe(2);
       expect(Buffer.from(two.samples.buffer).equals(Buffer.from(one.samples.buffer))).toBe(true);
     }
@@ -69,20 +79,25 @@ describe('a design from a spec samples on workers without a designSource', () =>
   });
 });
 
-describe.skipIf(availableParallelism() < 2)('without a thread count, the calling thread\'s timing decides', () => {
-  const data = eightGaussians(64, 2, 4);
+const oneCore = availableParallelism() < 2;
 
-  it('a short run stays on the calling thread', async () => {
-    const design = designs.loadDesign(veSpec, { dimension: 2 });
-    const run = await sampler.sample(design, { data, n: 200, seed: 1 });
-    expect(run.stats.threads).toBe(1);
-  });
+describe.skipIf(oneCore)(
+  `without a thread count, the calling thread's timing decides${oneCore ? ' (skipped: one core here, so no worker is ever started)' : ''}`,
+  () => {
+    const data = eightGaussians(64, 2, 4);
 
-  it('a run whose chunks take long starts workers, with the bytes of one thread', async () => {
-    const design = designs.loadDesign(veSpec, { dimension: 2 });
-    const one = await sampler.sample(design, { data, n: 400, seed: 1, threads: 1 });
-    const timed = await sampler.sample(design, { data, n: 400, seed: 1, onProgress: slowCaller(4000) });
-    expect(timed.stats.threads).toBe(2);
-    expect(Buffer.from(timed.samples.buffer).equals(Buffer.from(one.samples.buffer))).toBe(true);
-  }, 60_000);
-});
+    it('a short run stays on the calling thread', async () => {
+      const design = designs.loadDesign(veSpec, { dimension: 2 });
+      const run = await sampler.sample(design, { data, n: 200, seed: 1 });
+      expect(run.stats.threads).toBe(1);
+    });
+
+    it('a run whose chunks take long starts workers, with the bytes of one thread', async () => {
+      const design = designs.loadDesign(veSpec, { dimension: 2 });
+      const one = await sampler.sample(design, { data, n: 400, seed: 1, threads: 1 });
+      const timed = await sampler.sample(design, { data, n: 400, seed: 1, onProgress: slowCaller(4000) });
+      expect(timed.stats.threads).toBe(2);
+      expect(Buffer.from(timed.samples.buffer).equals(Buffer.from(one.samples.buffer))).toBe(true);
+    }, 60_000);
+  },
+);
