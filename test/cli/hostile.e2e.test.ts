@@ -121,6 +121,8 @@ describe('expressions and specs too large: exit 2 naming the limit', () => {
       ['verify'],
       ['eval', '--t', '1', '--x', '0,0'],
       ['sample', '--dataset', 'moons', '--n', '5'],
+      ['derive'],
+      ['export', '--to', 'python'],
     ]) {
       expectBadInput(
         run(command[0]!, device, ...command.slice(1)),
