@@ -5,6 +5,7 @@
 // expression comes from the symbolic layer's printer over whitelisted functions and identifiers.
 import type { DerivedQuantity, Design } from '../design/index.js';
 import { OdeforgeError } from '../errors.js';
+import { pythonHelperNames } from '../symbolic/index.js';
 import { pythonString } from './literals.js';
 
 export type PythonBackend = 'numpy' | 'torch';
@@ -20,6 +21,7 @@ export interface PythonOptions {
 /** The module's source text. @throws OdeforgeError when a quantity has no closed form to export. */
 export function pythonModule(design: Design, backend: PythonBackend, options: PythonOptions = {}): string {
   checkParameterNames(design);
+  checkHelpersDefined(backend);
   return (
     [
       header(backend),
@@ -119,6 +121,25 @@ def _heaviside(x):
 def _logsumexp_weights(logw):
     return torch.softmax(logw, dim=1)`,
 };
+
+/**
+ * The function catalogue's Python helpers (symbolic/functions.ts) that the backend's text does not define: the
+ * printer calls `_name` for each, so a missing one would be a NameError in the user's hands.
+ */
+export function undefinedHelpers(backend: PythonBackend): string[] {
+  const text = `${prelude[backend]}\n${helpers}`;
+  return pythonHelperNames().filter((name) => !definesName(text, `_${name}`));
+}
+
+/** `def name(`, `name = …`, or `name` among the targets of a tuple assignment, at the start of a line. */
+function definesName(text: string, name: string): boolean {
+  return new RegExp(`^(def ${name}\\(|(_\\w+, )*${name}(, _\\w+)* = )`, 'm').test(text);
+}
+
+function checkHelpersDefined(backend: PythonBackend): void {
+  const missing = undefinedHelpers(backend);
+  if (missing.length > 0) throw new Error(`internal: the ${backend} prelude lacks ${missing.join(', ')}`);
+}
 
 const helpers = `def _t(t):
     return _array(t)

@@ -1,65 +1,24 @@
 // Compiles a checked expression tree into a plain JS function for the hot loops. The source text is
 // generated from the tree node by node (never from the user's string); unknown nodes are refused.
-import * as elementary from '../numeric/elementary.js';
-import { expFast, sechFast } from '../numeric/expneg.js';
-import * as special from '../numeric/special.js';
+import { entryOf, functions } from './functions.js';
 import { isConstant, type MathNode } from './math.js';
 import { builtinConstants } from './whitelist.js';
 
-const mathFunctions = new Set([
-  'exp',
-  'log',
-  'log1p',
-  'expm1',
-  'sqrt',
-  'cbrt',
-  'abs',
-  'sin',
-  'cos',
-  'tan',
-  'asin',
-  'acos',
-  'atan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'asinh',
-  'acosh',
-  'atanh',
-  'min',
-  'max',
-  'sign',
-]);
-
-/** Helpers the generated code may call, by name: elementary and special functions. */
+/** Helpers the generated code may call, by name: the catalogue's numeric functions, and squaring. */
 const helpers: Record<string, (...args: number[]) => number> = {
   square: (x) => x * x,
-  sech: elementary.sech,
-  csch: elementary.csch,
-  coth: elementary.coth,
-  sec: elementary.sec,
-  csc: elementary.csc,
-  cot: elementary.cot,
-  heaviside: elementary.heaviside,
-  sigmoid: elementary.sigmoid,
-  softplus: elementary.softplus,
-  logsech: elementary.logsech,
-  logcosh: elementary.logcosh,
-  logsinh: elementary.logsinh,
-  logtanh: elementary.logtanh,
-  log1mexp: elementary.log1mexp,
-  logaddexp: elementary.logaddexp,
-  erf: special.erf,
-  erfc: special.erfc,
-  gamma: special.gammaFn,
-  lgamma: special.lgamma,
+  ...Object.fromEntries(
+    Object.entries(functions).flatMap(([name, entry]) => ('helper' in entry.js ? [[name, entry.js.helper]] : [])),
+  ),
 };
 
 /**
  * What the field's row loops call instead, for speed: table-driven exponentials within a few ulp (weights
  * only need relative accuracy near 1e-15; displayed and checked quantities keep Math's).
  */
-const fastHelpers: Record<string, (x: number) => number> = { exp: expFast, sech: sechFast };
+const fastHelpers: Record<string, (x: number) => number> = Object.fromEntries(
+  Object.entries(functions).flatMap(([name, entry]) => (entry.fastJs ? [[name, entry.fastJs]] : [])),
+);
 
 /** x^n for an integer n by repeated squaring (within log2|n| + 1 roundings of the exact power). */
 function powi(x: number, n: number): number {
@@ -231,19 +190,18 @@ function emitPow(exponent: MathNode, base: string, power: string, ctx: EmitConte
 
 function emitCall(node: { fn: { name: string }; args: MathNode[] }, ctx: EmitContext): string {
   const name = node.fn.name;
-  const args = node.args.map((arg) => emit(arg, ctx));
+  const entry = entryOf(name);
+  const expanded = entry?.expand?.(node.args);
+  if (expanded !== undefined) return emit(expanded, ctx);
+  const args = node.args.map((arg) => emit(arg, ctx)).join(', ');
   if (ctx.fast && Object.hasOwn(fastHelpers, name)) {
     ctx.used.add(`fast_${name}`);
-    return `${helperAlias(`fast_${name}`)}(${args.join(', ')})`;
+    return `${helperAlias(`fast_${name}`)}(${args})`;
   }
-  if (name === 'log' && args.length === 2) return `(Math.log(${args[0]}) / Math.log(${args[1]}))`;
-  if (name === 'pow') return `Math.pow(${args.join(', ')})`;
-  if (mathFunctions.has(name)) return `Math.${name}(${args.join(', ')})`;
-  if (Object.hasOwn(helpers, name)) {
-    ctx.used.add(name);
-    return `${helperAlias(name)}(${args.join(', ')})`;
-  }
-  throw new Error(`internal: function ${name} cannot be compiled`);
+  if (entry === undefined) throw new Error(`internal: function ${name} cannot be compiled`);
+  if ('math' in entry.js) return `Math.${entry.js.math}(${args})`;
+  ctx.used.add(name);
+  return `${helperAlias(name)}(${args})`;
 }
 
 function helperAlias(name: string): string {

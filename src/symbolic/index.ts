@@ -4,15 +4,18 @@ import type { MathNode } from './math.js';
 import { toPython } from './python.js';
 
 export { safeParse, type ExpressionSource } from './parse.js';
-export { differentiate, dependsOn, add, sub, mul, div, pow } from './derivative.js';
+export { differentiate, dependsOn } from './derivative.js';
+export { add, sub, mul, div, pow } from './algebra.js';
 export { logAbs, signOf } from './logspace.js';
 export { compile, compileRowKernel, emitSource, type RowKernel } from './compile.js';
 export { provablyNonPositive, signs } from './sign.js';
 export { tidy, type CheckDomain } from './simplify.js';
 export { toLatex, symbolTex } from './latex.js';
 export { antiderivative, definiteFrom, agreesAt, type CheckPoints } from './integrate.js';
+export { alphaForm, driftlessSigma, vpTypeSigma, type StableForm } from './variance.js';
 export { substitute, freeSymbols, termsWith, factorsWith } from './transform.js';
 export { toPython } from './python.js';
+export { functions, pythonHelperNames, type FunctionEntry } from './functions.js';
 export { call, constant, symbol, internal, type MathNode } from './math.js';
 
 /** A derived quantity: plain text, LaTeX and Python (numpy/torch) of the same tree. */

@@ -25,6 +25,16 @@ function engine(): Nerdamer {
   return nerdamer;
 }
 
+/** nerdamer's text for an internally built command (simplify, factor, integrate...); undefined if it fails. */
+export function nerdamerText(command: string): string | undefined {
+  try {
+    const text = engine()(command).toString();
+    return /integrate|Infinity|\bi\b/.test(text) ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Points at which a symbolic result is compared with an independent numeric value. */
 export interface CheckPoints {
   variables: readonly string[];

@@ -1,5 +1,6 @@
 // LaTeX for derived quantities: mathjs toTex with handlers, because mathjs renders t, s, g, T as unit
 // names (\mathrm{t}) and knows nothing of sech, log-space helpers or parameter names with subscripts.
+import { entryOf } from './functions.js';
 import type { MathNode } from './math.js';
 
 const greek = new Set([
@@ -25,30 +26,6 @@ const greek = new Set([
   'omega',
 ]);
 
-const operatorNames: Record<string, string> = {
-  sech: '\\operatorname{sech}',
-  csch: '\\operatorname{csch}',
-  coth: '\\coth',
-  erf: '\\operatorname{erf}',
-  erfc: '\\operatorname{erfc}',
-  sigmoid: '\\sigma',
-  softplus: '\\operatorname{softplus}',
-  heaviside: '\\Theta',
-  lgamma: '\\ln\\Gamma',
-  gamma: '\\Gamma',
-  log1p: '\\operatorname{log1p}',
-  expm1: '\\operatorname{expm1}',
-  logsech: '\\ln\\operatorname{sech}',
-  logcosh: '\\ln\\cosh',
-  logsinh: '\\ln\\sinh',
-  logtanh: '\\ln\\tanh',
-  log1mexp: '\\operatorname{log1mexp}',
-  logaddexp: '\\operatorname{logaddexp}',
-  asinh: '\\operatorname{asinh}',
-  acosh: '\\operatorname{acosh}',
-  atanh: '\\operatorname{atanh}',
-};
-
 /** LaTeX for one symbol name: greek letters, subscripts after `_`. */
 export function symbolTex(name: string): string {
   if (name === 'pi') return '\\pi';
@@ -69,7 +46,7 @@ export function toLatex(node: MathNode): string {
       if (child.type === 'SymbolNode') return `{${symbolTex((child as unknown as { name: string }).name)}}`;
       if (child.type === 'FunctionNode') {
         const fn = child as unknown as { fn: { name: string }; args: MathNode[] };
-        const name = operatorNames[fn.fn.name];
+        const name = entryOf(fn.fn.name)?.latex;
         if (name !== undefined) return `${name}\\left(${fn.args.map((a) => a.toTex(options)).join(', ')}\\right)`;
       }
       return undefined;

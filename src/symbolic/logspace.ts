@@ -1,6 +1,7 @@
 // Rewrites log|f| as a tree that never takes the log of an underflowed number: products become sums,
 // exp(u) becomes u, sech/cosh/sinh/tanh get their log-space forms. Log-densities are built from this.
-import { add, div, mul, sub } from './derivative.js';
+import { add, mul, sub } from './algebra.js';
+import { NEGATIVE, entryOf } from './functions.js';
 import { call, constant, isConstant, type MathNode } from './math.js';
 
 type Op = { fn: string; args: MathNode[] };
@@ -80,32 +81,9 @@ function expArgument(node: MathNode): MathNode | undefined {
   return undefined;
 }
 
+/** The catalogue's log-space form of the call (exp(u) → u, sech → logsech…), if it has one. */
 function logFunction(node: Fn): MathNode | undefined {
-  const u = node.args[0]!;
-  switch (node.fn.name) {
-    case 'exp':
-      return u;
-    case 'sqrt':
-      return div(logAbs(u), constant(2));
-    case 'abs':
-      return logAbs(u);
-    case 'sech':
-      return call('logsech', u);
-    case 'cosh':
-      return call('logcosh', u);
-    case 'sinh':
-      return call('logsinh', u);
-    case 'tanh':
-      return call('logtanh', u);
-    case 'csch':
-      return mul(constant(-1), call('logsinh', u));
-    case 'coth':
-      return mul(constant(-1), call('logtanh', u));
-    case 'sigmoid':
-      return mul(constant(-1), call('softplus', mul(constant(-1), u)));
-    default:
-      return undefined;
-  }
+  return entryOf(node.fn.name)?.logAbs?.(node.args[0]!, logAbs);
 }
 
 /** A tree for sign(node) that stays right when node underflows: signs of factors multiply. */
@@ -121,7 +99,7 @@ export function signOf(node: MathNode): MathNode {
     if (fn === 'multiply' || fn === 'divide') return mul(signOf(args[0]!), signOf(args[1]!));
     if (fn === 'pow' && isConstant(args[1]!) && args[1].value % 2 === 0) return constant(1);
   }
-  if (node.type === 'FunctionNode' && positiveFunctions.has((node as unknown as Fn).fn.name)) return constant(1);
+  if (node.type === 'FunctionNode' && neverNegative((node as unknown as Fn).fn.name)) return constant(1);
   return call('sign', node);
 }
 
@@ -131,4 +109,11 @@ function knownSign(node: MathNode): number | undefined {
   return isConstant(sign) && sign.value !== 0 ? sign.value : undefined;
 }
 
-const positiveFunctions = new Set(['exp', 'sech', 'cosh', 'sqrt', 'abs', 'sigmoid', 'softplus', 'erfc', 'gamma']);
+/**
+ * Whether f(u) is ≥ 0 wherever it is a number, by the catalogue's sign table: its sign is then +1 for every
+ * use here (where f(u) = 0 the log-magnitude is −∞ and the sign is not needed; NaN stays NaN).
+ */
+function neverNegative(name: string): boolean {
+  const table = entryOf(name)?.signs;
+  return table !== undefined && table.every((signs) => (signs & NEGATIVE) === 0);
+}

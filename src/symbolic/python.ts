@@ -1,56 +1,7 @@
 // Python source for an expression tree, for `export --to python|torch`: written against a namespace
 // `xp` (numpy or torch) and the helpers the exported module defines. Generated from the tree only.
+import { entryOf } from './functions.js';
 import { isConstant, type MathNode } from './math.js';
-
-/** Functions that exist under the same name in numpy and torch. */
-const direct = new Set([
-  'exp',
-  'log',
-  'log1p',
-  'expm1',
-  'sqrt',
-  'abs',
-  'sin',
-  'cos',
-  'tan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'sign',
-]);
-const renamed: Record<string, string> = {
-  asin: 'arcsin',
-  acos: 'arccos',
-  atan: 'arctan',
-  asinh: 'arcsinh',
-  acosh: 'arccosh',
-  atanh: 'arctanh',
-};
-/** Functions the exported module defines itself (prefixed with an underscore). */
-const helpers = new Set([
-  'sech',
-  'csch',
-  'coth',
-  'sec',
-  'csc',
-  'cot',
-  'cbrt',
-  'erf',
-  'erfc',
-  'gamma',
-  'lgamma',
-  'sigmoid',
-  'softplus',
-  'heaviside',
-  'logsech',
-  'logcosh',
-  'logsinh',
-  'logtanh',
-  'log1mexp',
-  'logaddexp',
-  'min',
-  'max',
-]);
 
 /** The tree as a Python expression over `xp` and the module's helpers. */
 export function toPython(node: MathNode): string {
@@ -104,11 +55,13 @@ function operator(node: { fn: string; args: MathNode[] }): string {
 
 function functionCall(node: { fn: { name: string }; args: MathNode[] }): string {
   const name = node.fn.name;
+  const entry = entryOf(name);
+  const expanded = entry?.expand?.(node.args);
+  if (expanded !== undefined) return toPython(expanded);
+  if (entry === undefined) throw new Error(`internal: function ${name} has no Python form`);
   const args = node.args.map(toPython);
-  if (name === 'log' && args.length === 2) return `(xp.log(${args[0]}) / xp.log(${args[1]}))`;
-  if (name === 'pow') return `(${args[0]} ** ${args[1]})`;
-  if (direct.has(name)) return `xp.${name}(${args.join(', ')})`;
-  if (renamed[name]) return `_${renamed[name]}(${args.join(', ')})`;
-  if (helpers.has(name)) return `_${name}(${args.join(', ')})`;
-  throw new Error(`internal: function ${name} has no Python form`);
+  const form = entry.python;
+  if ('infix' in form) return `(${args.join(` ${form.infix} `)})`;
+  if ('xp' in form) return `xp.${form.xp}(${args.join(', ')})`;
+  return `_${form.helper}(${args.join(', ')})`;
 }

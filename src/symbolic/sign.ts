@@ -1,33 +1,21 @@
 // Sign analysis of a tree over the positive variables t, r, ρ: which signs a value can take anywhere on
 // the domain. Conservative (an answer may include signs that never occur, never omit one), so a tree
 // found ≤ 0 is ≤ 0 at every point: the field relies on that to skip far data of decreasing kernels.
+import {
+  ANY_SIGN as ANY,
+  NEGATIVE,
+  POSITIVE,
+  UNDEFINED,
+  ZERO,
+  entryOf,
+  signsOfCall,
+  type SignSet,
+} from './functions.js';
 import { isConstant, type MathNode } from './math.js';
 
-/** A set of possible signs: NEGATIVE | ZERO | POSITIVE bits. */
-export type SignSet = number;
-export const NEGATIVE = 1;
-export const ZERO = 2;
-export const POSITIVE = 4;
-const ANY = NEGATIVE | ZERO | POSITIVE;
+export { NEGATIVE, POSITIVE, ZERO, type SignSet };
 
 const positiveVariables = new Set(['t', 'r', 'rho']);
-/** f(u) with the sign of u: odd, increasing through 0 (or increasing with f(0) = 0). */
-const signPreserving = new Set([
-  'tanh',
-  'sinh',
-  'asinh',
-  'atan',
-  'erf',
-  'atanh',
-  'log1p',
-  'expm1',
-  'csch',
-  'coth',
-  'cbrt',
-]);
-const alwaysPositive = new Set(['exp', 'cosh', 'sech', 'sigmoid', 'softplus', 'erfc']);
-const alwaysNonNegative = new Set(['abs', 'logcosh']);
-const alwaysNonPositive = new Set(['logsech']);
 
 type Op = { fn: string; args: MathNode[] };
 type Fn = { fn: { name: string }; args: MathNode[] };
@@ -86,15 +74,12 @@ function operatorSigns(node: Op, constants: Readonly<Record<string, number>>): S
   }
 }
 
+/** From the catalogue's sign table; a NaN or a pole may compare either way, so it counts as any sign. */
 function functionSigns(node: Fn, constants: Readonly<Record<string, number>>): SignSet {
-  const name = node.fn.name;
-  const u = node.args.length === 1 ? signs(node.args[0]!, constants) : ANY;
-  if (alwaysPositive.has(name)) return POSITIVE;
-  if (alwaysNonNegative.has(name)) return u & ZERO ? POSITIVE | ZERO : POSITIVE;
-  if (alwaysNonPositive.has(name)) return NEGATIVE | ZERO;
-  if (signPreserving.has(name)) return u;
-  if (name === 'sqrt') return u & NEGATIVE ? ANY : u;
-  return ANY;
+  const table = entryOf(node.fn.name)?.signs;
+  if (table === undefined || node.args.length !== 1) return ANY;
+  const result = signsOfCall(table, signs(node.args[0]!, constants));
+  return result & UNDEFINED ? ANY : result;
 }
 
 function powerSigns(base: SignSet, exponent: MathNode): SignSet {

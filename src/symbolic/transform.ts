@@ -1,6 +1,7 @@
 // Tree transforms: substitution of symbols by trees (definitions, variable changes) and listing the
 // free symbols of a tree. Trees are never mutated: every transform returns a new tree.
-import { add, dependsOn, div, mul, sub } from './derivative.js';
+import { add, div, mul, sub } from './algebra.js';
+import { dependsOn } from './derivative.js';
 import { constant, type MathNode } from './math.js';
 
 /** Replace each symbol named in `bindings` by (a copy of) its tree. */

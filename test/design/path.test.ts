@@ -76,7 +76,7 @@ describe('sde family: α = exp∫f, σ² = α²∫g²/α² (docs/mathematics.md 
       ),
     ).toBeLessThan(1e-8);
   });
-  it('sub-VP: σ = 1 − e^{−B} (quadrature fallback where nerdamer fails)', () => {
+  it('sub-VP: σ = 1 − e^{−B}', () => {
     const sub = loadDesign(example('subvp-sde.yaml'));
     for (const t of [0.01, 0.3, 0.9]) {
       const s = sub.schedule!(t);
