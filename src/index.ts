@@ -7,7 +7,7 @@ export { loadSpec, parseSpec, readSpecText, designSchema, type DesignSpec } from
 export { limits, maxThreads } from './limits.js';
 export { packageRoot } from './paths.js';
 export { loadDesign, designFromText, buildDesign, resolveDimension, type DesignOptions } from './design/index.js';
-export { quantityLabel } from './design/labels.js';
+export { quantityDescription, quantityLabel } from './design/labels.js';
 export type {
   Design,
   Kernel,

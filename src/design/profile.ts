@@ -8,6 +8,7 @@ import {
   constant,
   dependsOn,
   describeNode,
+  exactLogAbs,
   differentiate,
   div,
   factorsWith,
@@ -63,7 +64,8 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
   const psi = tidy(psiNode);
   const dpsiDr = tidy(differentiate(psiNode, 'r'));
   const dpsiDt = tidy(differentiate(psiNode, 't'));
-  const logDpsiDr = logAbs(dpsiDr);
+  // log 2, log π stay exact (a bare logAbs folds constant factors into rounded numbers)
+  const logDpsiDr = exactLogAbs(dpsiDr, logAbs);
   // (d − 1) log r and (d − 1)/r with d bound, so each compiles into one function
   const radialPower = constant(binding.d - 1);
   const logPhi = sub(sub(logDpsiDr, constant(logSphereArea(binding.d))), mul(radialPower, call('log', symbol('r'))));

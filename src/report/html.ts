@@ -5,10 +5,12 @@ import { fieldRatios, type Figure } from './figures.js';
 import { katexStylesheet, renderMath } from './katex.js';
 import { escapeXml as escape, formatNumber } from './text.js';
 
-/** One derived quantity as shown: its symbol and formula in LaTeX, and the plain-text expression. */
+/** One derived quantity as shown: its symbol and formula in LaTeX, what it is, and the plain-text expression. */
 export interface DerivationRow {
   name: string;
   symbol: string;
+  /** Plain text, e.g. "φ_t(r) = …, the normalized kernel density in R^d" ('' for none). */
+  description: string;
   latex: string;
   expr: string;
 }
@@ -65,6 +67,7 @@ td.formula .katex-display { margin: 0; }
 td.formula .katex-display > .katex { text-align: left; }
 th { white-space: nowrap; }
 td.symbol { white-space: nowrap; }
+td.description { font-size: 13px; color: var(--muted); min-width: 180px; max-width: 260px; }
 code { font-size: 12.5px; word-break: break-word; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 8px; font-weight: 600; color: white; }
 .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); } .badge.warn { background: var(--warn); }
@@ -135,6 +138,13 @@ function specHtml(c: ReportContent): string {
   return `<section id="spec"><h2>Spec</h2>${body}</section>`;
 }
 
+/** The seeds' two phis side by side, when the design has them: their TeX names alone do not tell them apart. */
+function notation(rows: readonly DerivationRow[]): string {
+  const names = new Set(rows.map((r) => r.name));
+  if (!names.has('phi') || !names.has('varphi')) return '';
+  return " φ<sub>t</sub>(r) (<code>phi</code>) is the kernel density, ϕ<sub>t</sub>(r) (<code>varphi</code>) the velocity field's radial part.";
+}
+
 function derivationHtml(c: ReportContent): string {
   const parameters = Object.entries(c.design.parameters);
   const params =
@@ -144,14 +154,15 @@ function derivationHtml(c: ReportContent): string {
   const rows = c.derivation.map(
     (row) => `<tr>
 <td class="symbol"><code>${escape(row.name)}</code></td>
+<td class="description">${escape(row.description)}</td>
 <td class="formula">${renderMath(`${row.symbol} = ${row.latex}`, true)}</td>
 <td><code>${escape(row.expr)}</code></td>
 </tr>`,
   );
   return `<section id="derivation"><h2>Derivation</h2>
-<p class="lead">Everything odeforge derived from the spec, typeset, beside the expression it evaluates; names are the keys of <code>derive --format json</code>.</p>
+<p class="lead">Everything odeforge derived from the spec, typeset, beside the expression it evaluates (the same function, written out); names are the keys of <code>derive --format json</code>.${notation(c.derivation)}</p>
 ${params}
-<table><thead><tr><th>name</th><th>formula</th><th>expression (as evaluated)</th></tr></thead><tbody>
+<table><thead><tr><th>name</th><th>what it is</th><th>formula</th><th>expression</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

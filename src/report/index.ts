@@ -5,6 +5,7 @@ import {
   DEFAULT_RUNS,
   IntegrationError,
   OdeforgeError,
+  quantityDescription,
   quantityLabel,
   sample,
   verifyDesign,
@@ -67,6 +68,7 @@ function derivationRows(design: Design): DerivationRow[] {
   return Object.entries(design.derivation).map(([name, q]) => ({
     name,
     symbol: quantityLabel(name),
+    description: quantityDescription(name),
     latex: q.latex,
     expr: q.expr,
   }));

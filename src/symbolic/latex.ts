@@ -1,5 +1,7 @@
 // LaTeX for derived quantities: mathjs toTex with handlers, because mathjs renders t, s, g, T as unit
-// names (\mathrm{t}) and knows nothing of sech, log-space helpers or parameter names with subscripts.
+// names (\mathrm{t}) and knows nothing of sech, log-space helpers or parameter names with subscripts. It prints
+// the display form of the tree (display.ts: one fraction per product, no |·| around positive constants).
+import { displayForm } from './display.js';
 import { entryOf } from './functions.js';
 import type { MathNode } from './math.js';
 
@@ -36,9 +38,9 @@ export function symbolTex(name: string): string {
   return rest.length ? `${base}_{\\mathrm{${rest.join(',')}}}` : base;
 }
 
-/** LaTeX of a tree. */
+/** LaTeX of a tree, in its display form. */
 export function toLatex(node: MathNode): string {
-  return node.toTex({
+  return displayForm(node).toTex({
     parenthesis: 'auto',
     implicit: 'hide',
     handler: (child: MathNode, options: object) => {

@@ -1,5 +1,6 @@
 // Simplification for display and for lean compiled code, trusted only after a numerical check:
 // a simplified tree replaces the original only if both agree at sample points.
+import { expLogRules, keepingConstants, rationalCandidates, sizeOf } from './canonical.js';
 import { compile } from './compile.js';
 import { math, type MathNode } from './math.js';
 
@@ -17,16 +18,32 @@ export interface CheckDomain {
   constants: Readonly<Record<string, number>>;
 }
 
-/** mathjs simplify, kept only if it agrees numerically with `node` at sample points. */
+/**
+ * The canonical form of `node` (exp/log rules, mathjs simplify with exact constants kept symbolic, rational part
+ * in r and t with common factors cancelled): the smallest candidate that agrees numerically with `node`.
+ */
 export function tidy(node: MathNode, domain: CheckDomain): MathNode {
   if (countNodes(node) > maxNodesToSimplify || operatorDepth(node) > maxDepthToSimplify) return node;
-  let simplified: MathNode;
-  try {
-    simplified = math.simplify(node);
-  } catch {
-    return node;
+  const simplified = attempt(() => expLogRules(keepingConstants(expLogRules(node), (n) => math.simplify(n))));
+  let best = simplified !== undefined && agree(node, simplified, domain) ? simplified : node;
+  // a cancelled rational form replaces the simplified one only if strictly smaller (no churn on ties)
+  const consider = (candidate: MathNode | undefined): void => {
+    if (candidate !== undefined && sizeOf(candidate) < sizeOf(best) && agree(node, candidate, domain)) best = candidate;
+  };
+  for (const candidate of attempt(() => rationalCandidates(best)) ?? []) {
+    consider(expLogRules(candidate));
+    consider(attempt(() => expLogRules(keepingConstants(candidate, (n) => math.simplify(n)))));
   }
-  return agree(node, simplified, domain) ? simplified : node;
+  return best;
+}
+
+/** The value of `build`, or undefined if it throws (a rewrite that fails is no rewrite). */
+function attempt<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch {
+    return undefined;
+  }
 }
 
 function countNodes(node: MathNode): number {
@@ -50,8 +67,24 @@ function operatorDepth(root: MathNode): number {
   return deepest;
 }
 
-const samplePoints = [0.37, 0.81, 1.3, 2.2, 0.055];
+/**
+ * Check points: each variable spans 1e-3 … 1e3 (t and r both small, both large, and far apart), so that a
+ * rewrite that only agrees at one scale is refused.
+ */
+// 13 scales (a prime count), so that the k-th variable's index (i·(2k+1) + 5k) mod 13 visits every scale
+const scales = [1e-3, 0.0071, 0.037, 0.19, 0.55, 1, 1.7, 3.3, 8.9, 27, 60, 140, 1e3];
+const checkCount = 30;
 
+function checkArguments(i: number, count: number): number[] {
+  return Array.from({ length: count }, (_, j) => scales[(i * (2 * j + 1) + 5 * j) % scales.length]! * (1 + 0.013 * j));
+}
+
+/**
+ * Whether `b` agrees with `a` to 1e-9 relative at every check point where `a` is finite; where `a` is a number
+ * `b` must be one too. Points where `a` itself overflows or is NaN say nothing about the rewrite. The 1e-14
+ * absolute allowance is the rounding noise of a difference of order-one terms (1 − e^{−x} for tiny x), which two
+ * correct forms do not share.
+ */
 function agree(a: MathNode, b: MathNode, domain: CheckDomain): boolean {
   let fa: (...args: number[]) => number, fb: (...args: number[]) => number;
   try {
@@ -60,12 +93,14 @@ function agree(a: MathNode, b: MathNode, domain: CheckDomain): boolean {
   } catch {
     return false;
   }
-  for (let i = 0; i < samplePoints.length; i++) {
-    const args = domain.variables.map((_, j) => samplePoints[(i + 2 * j) % samplePoints.length]!);
+  let compared = 0;
+  for (let i = 0; i < checkCount; i++) {
+    const args = checkArguments(i, domain.variables.length);
     const va = fa(...args),
       vb = fb(...args);
-    if (Number.isNaN(va) && Number.isNaN(vb)) continue;
-    if (!(Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(va)))) return false;
+    if (!Number.isFinite(va)) continue;
+    if (!(Math.abs(va - vb) <= 1e-9 * Math.max(Math.abs(va), Math.abs(vb)) + 1e-14)) return false;
+    compared += 1;
   }
-  return true;
+  return compared >= checkCount / 3;
 }
