@@ -46,8 +46,8 @@ export function gaussianNoise(d: number): Noise {
     },
     derivation: {
       noise_log_density: {
-        expr: `-|z|^2/2 - (${d}/2) log(2 pi)`,
-        latex: `-\\tfrac{|z|^2}{2} - \\tfrac{${d}}{2}\\ln 2\\pi`,
+        expr: `-|z|^2/2 - ${halfOf(d).expr}log(2 pi)`,
+        latex: `-\\tfrac{|z|^2}{2} - ${halfOf(d).latex}\\ln 2\\pi`,
       },
     },
   };
@@ -79,8 +79,8 @@ export function poissonNoise(d: number, D: number): Noise {
     },
     derivation: {
       noise_log_density: {
-        expr: `log C_{${d},${D}} - (${d}+${D})/2 log(1 + |z|^2), log C = ${logC}`,
-        latex: `\\ln C_{${d},${D}} - \\tfrac{${d}+${D}}{2}\\ln(1 + |z|^2)`,
+        expr: `log C_{${d},${D}} - ${halfOf(d + D).expr}log(1 + |z|^2), log C_{${d},${D}} = ${poissonConstantText(d, D).expr}`,
+        latex: `\\ln C_{${d},${D}} - ${halfOf(d + D).latex}\\ln(1 + |z|^2),\\quad \\ln C_{${d},${D}} = ${poissonConstantText(d, D).latex}`,
       },
     },
   };
@@ -118,4 +118,74 @@ export function drawRadial(rng: Rng, r: number, d: number, out: Float64Array, of
   }
   const scale = r / Math.sqrt(norm2);
   for (let j = 0; j < d; j++) out[offset + j]! *= scale;
+}
+
+/** n/2 as a coefficient written exactly: "" for 1, "3 " for 6, "(5/2) " for 5 (LaTeX: \tfrac{5}{2}). */
+function halfOf(n: number): { expr: string; latex: string } {
+  if (n === 2) return { expr: '', latex: '' };
+  if (n % 2 === 0) return { expr: `${n / 2} `, latex: `${n / 2}` };
+  return { expr: `(${n}/2) `, latex: `\\tfrac{${n}}{2}` };
+}
+
+/**
+ * Γ(k/2) as q·√π^h exactly, q a rational (numerator, denominator) and h ∈ {0, 1}: Γ(n) = (n − 1)! and
+ * Γ(n + 1/2) = (2n)! √π / (4^n n!). Undefined when the numbers grow past what a reader would want printed.
+ */
+function halfIntegerGamma(k: number): { num: bigint; den: bigint; sqrtPi: 0 | 1 } | undefined {
+  if (k > 60) return undefined;
+  const factorial = (n: number): bigint => (n <= 1 ? 1n : BigInt(n) * factorial(n - 1));
+  if (k % 2 === 0) return { num: factorial(k / 2 - 1), den: 1n, sqrtPi: 0 };
+  const n = (k - 1) / 2;
+  return { num: factorial(2 * n), den: 4n ** BigInt(n) * factorial(n), sqrtPi: 1 };
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * ln C_{d,D}, C = Γ((d+D)/2) / (π^{d/2} Γ(D/2)), written exactly: a rational times a power of π (for d = 2,
+ * D = 1: −ln 2 − ln π), or with lnΓ when the rational would be unreadably long.
+ */
+function poissonConstantText(d: number, D: number): { expr: string; latex: string } {
+  const top = halfIntegerGamma(d + D);
+  const bottom = halfIntegerGamma(D);
+  if (!top || !bottom) {
+    return {
+      expr: `lgamma(${d + D}/2) - (${d}/2) log(pi) - lgamma(${D}/2)`,
+      latex: `\\ln\\Gamma\\left(\\tfrac{${d + D}}{2}\\right) - \\tfrac{${d}}{2}\\ln\\pi - \\ln\\Gamma\\left(\\tfrac{${D}}{2}\\right)`,
+    };
+  }
+  let num = top.num * bottom.den;
+  let den = top.den * bottom.num;
+  const common = gcd(num, den);
+  num /= common;
+  den /= common;
+  // the power of π: √π from each half-integer Γ, π^{−d/2} from the normalization
+  const halves = top.sqrtPi - bottom.sqrtPi - d;
+  const terms: { expr: string; latex: string }[] = [];
+  if (num !== 1n) terms.push({ expr: `+ log(${num})`, latex: `+ \\ln ${num}` });
+  if (den !== 1n) terms.push({ expr: `- log(${den})`, latex: `- \\ln ${den}` });
+  if (halves !== 0) {
+    const sign = halves > 0 ? '+' : '-';
+    const coefficient =
+      Math.abs(halves) === 2
+        ? ''
+        : Math.abs(halves) % 2 === 0
+          ? `${Math.abs(halves) / 2} `
+          : `(${Math.abs(halves)}/2) `;
+    const latexCoefficient =
+      Math.abs(halves) === 2
+        ? ''
+        : Math.abs(halves) % 2 === 0
+          ? `${Math.abs(halves) / 2}`
+          : `\\tfrac{${Math.abs(halves)}}{2}`;
+    terms.push({ expr: `${sign} ${coefficient}log(pi)`, latex: `${sign} ${latexCoefficient}\\ln\\pi` });
+  }
+  if (terms.length === 0) return { expr: '0', latex: '0' };
+  const join = (key: 'expr' | 'latex') =>
+    terms
+      .map((t) => t[key])
+      .join(' ')
+      .replace(/^\+ /, '')
+      .replace(/^- /, '-');
+  return { expr: join('expr'), latex: join('latex') };
 }
