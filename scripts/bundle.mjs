@@ -1,13 +1,12 @@
-// Bundles the compiled dist/ into three self-contained ES modules in bundle/: the CLI, the library entry
-// and the sampler's worker thread. One file per process instead of ~2000 small modules cuts Node's
-// start-up from ~0.7 s to ~0.2 s (module resolution and loading dominated it). The packages loaded on
+// Bundles the compiled dist/ into self-contained ES modules in bundle/: the CLI, the library entry, the
+// report entry and the sampler's worker thread. One file per process instead of ~2000 small modules cuts
+// Node's start-up from ~0.7 s to ~0.2 s (module resolution and loading dominated it). The packages loaded on
 // demand through createRequire (odex, nerdamer, katex, ml-matrix) stay outside and resolve from
-// node_modules as before. The three files sit side by side, so the pool's `./worker.js` and the
-// package root `../` (src/paths.ts) mean the same from bundle/ as from dist/.
+// node_modules as before. The files sit side by side, so the pool's `./worker.js` and the package root
+// `../` (src/paths.ts) mean the same from bundle/ as from dist/.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: { odeforge: 'dist/cli/main.js', index: 'dist/index.js', worker: 'dist/sample/worker.js' },
+const common = {
   outdir: 'bundle',
   bundle: true,
   platform: 'node',
@@ -18,27 +17,19 @@ await build({
     js: "import { createRequire as __odeforgeRequire } from 'node:module'; const require = __odeforgeRequire(import.meta.url);",
   },
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { odeforge: 'dist/cli/main.js', index: 'dist/index.js', worker: 'dist/sample/worker.js' },
 });
 
-// The report's public entry (`odeforge/report`, which loads KaTeX) in a file of its own that imports the library
-// bundle beside it instead of carrying a second copy: one OdeforgeError class, one Design, for both entries.
-await build({
-  entryPoints: { report: 'dist/report/index.js' },
-  outdir: 'bundle',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: {
-    js: "import { createRequire as __odeforgeRequire } from 'node:module'; const require = __odeforgeRequire(import.meta.url);",
+// The report's public entry (`odeforge/report`, which loads KaTeX) imports the library bundle beside it
+// instead of carrying a second copy: one OdeforgeError class, one Design, for both entries.
+const libraryBesideIt = {
+  name: 'library-entry',
+  setup(context) {
+    context.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.js', external: true }));
   },
-  plugins: [
-    {
-      name: 'library-entry',
-      setup(context) {
-        context.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.js', external: true }));
-      },
-    },
-  ],
-  logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: { report: 'dist/report/index.js' }, plugins: [libraryBesideIt] });

@@ -10,7 +10,7 @@ import { register as registerExport } from './commands/export.js';
 import { register as registerVerify } from './commands/verify.js';
 import { register as registerReport } from './commands/report.js';
 import { reportError, exitCodes } from './errors.js';
-import { exitCleanlyOnSignalsWhileWriting, packageRoot } from '../index.js';
+import { exitCleanlyOnSignalsWhileWriting, packageRoot, terminalText } from '../index.js';
 
 /** The version in the package's own package.json (the bundle and dist/ sit one folder below it). */
 function packageVersion(): string {
@@ -23,7 +23,8 @@ function program(): Command {
     .version(packageVersion())
     .exitOverride()
     .configureOutput({
-      writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `odeforge: ${text}` : text),
+      // commander's messages quote the user's arguments: control characters are shown escaped
+      writeErr: (text) => process.stderr.write(terminalText(text.startsWith('error:') ? `odeforge: ${text}` : text)),
     })
     .showHelpAfterError('(run odeforge --help for usage)');
   for (const register of [

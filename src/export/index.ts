@@ -1,7 +1,7 @@
 // The export layer's entry: a Design to text in one of the supported targets. Built on the design layer only;
 // the public API (src/index.ts) re-exports it.
 import { buildDesign, type Design } from '../design/index.js';
-import { OdeforgeError } from '../errors.js';
+import { OdeforgeError, type SourcePosition } from '../errors.js';
 import { loadSpec } from '../spec/index.js';
 import { latexFragment } from './latex.js';
 import { pythonModule } from './python.js';
@@ -14,6 +14,8 @@ export type ExportTarget = (typeof exportTargets)[number];
 export interface ExportOptions {
   /** The spec leaves the dimension open: the export is written for any d (Python takes d from its arrays). */
   openDimension?: boolean;
+  /** Where the spec wrote its `parameters`, for a parameter name the target cannot take. */
+  parametersAt?: SourcePosition;
 }
 
 /** `derive --format json` / `export --to json`: the design as one JSON document. */
@@ -42,8 +44,12 @@ export function exportDesign(design: Design, target: string, options: ExportOpti
     case 'json':
       return `${JSON.stringify(derivationJson(design, options), null, 2)}\n`;
     default:
-      throw new OdeforgeError(`--to must be one of ${exportTargets.join(', ')}, not "${target}"`);
+      throw unknownTarget(target);
   }
+}
+
+function unknownTarget(target: string): OdeforgeError {
+  return new OdeforgeError(`--to must be one of ${exportTargets.join(', ')}, not "${target}"`);
 }
 
 /**
@@ -52,13 +58,17 @@ export function exportDesign(design: Design, target: string, options: ExportOpti
  * (every d-dependence is then symbolic, in d and S_d); otherwise the dimension must be given.
  */
 export function exportSpecFile(specPath: string, target: string, options: { dimension?: number } = {}): string {
+  if (!(exportTargets as readonly string[]).includes(target)) throw unknownTarget(target);
   const spec = loadSpec(specPath);
-  if (spec.dimension !== undefined || options.dimension !== undefined) {
-    return exportDesign(buildDesign(spec, options), target);
-  }
-  const texts = OPEN_DIMENSION_PROBES.map((dimension) =>
-    exportDesign(buildDesign(spec, { dimension }), target, { openDimension: true }),
-  );
+  const exportIn = (dimension: number | undefined, openDimension: boolean): string =>
+    positionedAt(spec.file, () =>
+      exportDesign(buildDesign(spec, { dimension }), target, {
+        openDimension,
+        parametersAt: spec.positions.parameters,
+      }),
+    );
+  if (spec.dimension !== undefined || options.dimension !== undefined) return exportIn(options.dimension, false);
+  const texts = OPEN_DIMENSION_PROBES.map((dimension) => exportIn(dimension, true));
   if (texts.some((text) => text !== texts[0])) {
     throw new OdeforgeError(
       'this design cannot be exported for an open dimension: numbers in its derivation depend on d',
@@ -67,6 +77,18 @@ export function exportSpecFile(specPath: string, target: string, options: { dime
     );
   }
   return texts[0]!;
+}
+
+/** `work()`, with an export error that names no place placed at the spec file it came from. */
+function positionedAt(file: string, work: () => string): string {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OdeforgeError && error.file === undefined) {
+      throw new OdeforgeError(error.message, { file }, error.hint);
+    }
+    throw error;
+  }
 }
 
 /** Two dimensions whose exports must agree for an open-dimension export. */

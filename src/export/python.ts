@@ -4,7 +4,7 @@
 // No user string is ever code here: the name and description are escaped string constants, and every
 // expression comes from the symbolic layer's printer over whitelisted functions and identifiers.
 import type { DerivedQuantity, Design } from '../design/index.js';
-import { OdeforgeError } from '../errors.js';
+import { OdeforgeError, type SourcePosition } from '../errors.js';
 import { pythonHelperNames } from '../symbolic/index.js';
 import { pythonString } from './literals.js';
 
@@ -16,11 +16,13 @@ export interface PythonOptions {
    * keyword argument (the caller guarantees the derivation does not depend on the dimension it was built in).
    */
   openDimension?: boolean;
+  /** Where the spec wrote its `parameters`, for a refused parameter name. */
+  parametersAt?: SourcePosition;
 }
 
 /** The module's source text. @throws OdeforgeError when a quantity has no closed form to export. */
 export function pythonModule(design: Design, backend: PythonBackend, options: PythonOptions = {}): string {
-  checkParameterNames(design);
+  checkParameterNames(design, options.parametersAt);
   checkHelpersDefined(backend);
   return (
     [
@@ -332,12 +334,12 @@ const pythonReserved = new Set([
   'marginal_velocity',
 ]);
 
-function checkParameterNames(design: Design): void {
+function checkParameterNames(design: Design, where: SourcePosition = {}): void {
   for (const name of Object.keys(design.parameters)) {
     if (pythonReserved.has(name)) {
       throw new OdeforgeError(
         `cannot export "${design.name}" to Python: the parameter name "${name}" is a Python keyword or a name of the module`,
-        {},
+        where,
         'rename the parameter in the spec',
       );
     }

@@ -1,6 +1,6 @@
 // Symbolic differentiation over the whitelisted expression tree: the operators here, each function's rule in
 // the catalogue (functions.ts). Our own rules, because mathjs's `derivative` throws on log1p, expm1, erf,
-// sigmoid... (DEPENDENCIES.md); results are checked numerically.
+// sigmoid...; results are checked numerically (symbolic-agreement in verify, and the tests).
 import { OdeforgeError } from '../errors.js';
 import { add, div, mul, pow, sub } from './algebra.js';
 import { entryOf, functions, type Calculus } from './functions.js';

@@ -1,6 +1,8 @@
 // Symbolic integration by nerdamer, never trusted unchecked: an antiderivative is accepted only if its
 // derivative (ours, symbolic) matches the integrand numerically at sample points. Callers fall back to
-// quadrature when this returns undefined (DEPENDENCIES.md lists where nerdamer is wrong or stuck).
+// quadrature when this returns undefined. Measured: nerdamer's definite integrals of the Gaussian (d = 3) and
+// PFGM (d = 2) radial densities come out wrong, sub-VP's stays unevaluated, and it replaces constants by
+// rationals (e ≈ 325368125/119696244), so nothing it returns is used before that check.
 import { createRequire } from 'node:module';
 import { compile } from './compile.js';
 import { differentiate } from './derivative.js';

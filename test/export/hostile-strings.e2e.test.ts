@@ -80,6 +80,13 @@ describe('CLI: derive and export never let a spec write raw control characters o
     expect(result.stderr).not.toMatch(rawControl);
   });
 
+  it('a usage error quoting a hostile option: control characters escaped', () => {
+    const result = run('derive', spec, '--\u001b[31mred');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('\\u{1b}[31mred');
+    expect(result.stderr).not.toMatch(rawControl);
+  });
+
   it('export --to json', () => {
     const result = run('export', spec, '--to', 'json');
     expect(result.status).toBe(0);

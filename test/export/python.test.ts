@@ -28,6 +28,22 @@ describe('export targets', () => {
     expect(() => exportDesign(designFromText(spec('xp')), 'torch')).toThrow(/parameter name "xp"/);
     expect(exportDesign(designFromText(spec('scale')), 'python')).toContain('scale = 2.0');
   });
+  it('a spec file: the refusal points at its parameters, and an unknown target is refused before reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'odeforge-keyword-'));
+    const file = join(dir, 'keyword.yaml');
+    writeFileSync(
+      file,
+      'family: radial\ndimension: 2\nparameters: { lambda: 2 }\ncumulative: tanh(r/(lambda*t))\ntime: { T: 4, epsilon: 0.01 }\n',
+    );
+    let error: unknown;
+    try {
+      exportSpecFile(file, 'python');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ file, line: 3, column: 13 });
+    expect(() => exportSpecFile(join(dir, 'missing.yaml'), 'fortran')).toThrow(/--to must be one of/);
+  });
   it('open dimension: JSON says dimension null; refuses a derivation holding a number computed for one d', () => {
     const dir = mkdtempSync(join(tmpdir(), 'odeforge-open-'));
     const open = (file: string) => {

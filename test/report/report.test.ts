@@ -2,7 +2,7 @@
 // to fetch, a CSP that forbids requests), shows failures as content, and works without data.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataset, loadDesign, OdeforgeError } from '../../src/index.js';
+import { dataset, designFromText, loadDesign, OdeforgeError } from '../../src/index.js';
 import { renderReport, reportContent, type ReportContent } from '../../src/report/index.js';
 import { example } from '../helpers.js';
 import { badCoordinates, parseSvg } from './svgTree.js';
@@ -93,6 +93,24 @@ describe('reportContent without data, and for a failing design', () => {
     const html = renderReport(content);
     expect(html).toContain('<tr class="fail"><td>monotone</td><td><span class="badge fail">FAIL</span>');
     expect(html).toContain('<b>counterexample:</b>');
+  });
+
+  it('a hostile name, description and spec text reach the page only as escaped text', async () => {
+    const hostile = `x"><script>alert(1)</script><img src=x onerror=alert(2)>' & </title>`;
+    const text = JSON.stringify({
+      name: hostile,
+      description: hostile,
+      family: 'radial',
+      dimension: 2,
+      cumulative: 'tanh(r/t)',
+      time: { T: 40, epsilon: 0.001 },
+    });
+    const content = await reportContent(designFromText(text), { verifyRuns: 2, spec: { text, file: hostile } });
+    const html = renderReport(content);
+    expect(html).not.toMatch(/<script|<img|onerror=alert\(2\)>/i);
+    expect(html).toContain(
+      'x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#39; &amp; &lt;/title&gt;',
+    );
   });
 
   it('data of the wrong dimension is an OdeforgeError naming both dimensions', async () => {
