@@ -12,11 +12,31 @@ export const allowedImports = {
   spec: ['numeric', 'symbolic', 'field', 'solvers', 'io'],
   design: ['numeric', 'symbolic', 'field', 'solvers', 'io', 'spec'],
   // verify sees a Design only: no symbolic code (nor mathjs, nerdamer)
-  verify: ['numeric', 'field', 'solvers', 'io', 'spec', 'design'],
+  verify: ['numeric', 'field', 'solvers', 'io', 'spec', 'design', 'likelihood'],
   sample: ['numeric', 'field', 'solvers', 'io', 'spec', 'design'],
+  // exact log-likelihoods through the ODE (beside sample; verify's likelihood-consistency builds on it)
+  likelihood: ['numeric', 'field', 'solvers', 'io', 'spec', 'design'],
   export: ['numeric', 'symbolic', 'field', 'solvers', 'io', 'spec', 'design'],
+  // distances between sample sets: pure numbers
+  metrics: ['numeric'],
+  // compare: designs sampled, timed and measured against held-out data
+  compare: ['numeric', 'field', 'solvers', 'io', 'spec', 'design', 'verify', 'sample', 'likelihood', 'metrics'],
   // index.ts (the public API) may import every folder below it
-  index: ['numeric', 'symbolic', 'field', 'solvers', 'io', 'spec', 'design', 'verify', 'sample', 'export'],
+  index: [
+    'numeric',
+    'symbolic',
+    'field',
+    'solvers',
+    'io',
+    'spec',
+    'design',
+    'verify',
+    'sample',
+    'likelihood',
+    'export',
+    'metrics',
+    'compare',
+  ],
   // above the public API: only index.ts (report's own entry is public too, for the CLI)
   report: ['index'],
   cli: ['index', 'report'],

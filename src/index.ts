@@ -56,8 +56,30 @@ export {
   type SampleStats,
   type DesignSource,
 } from './sample/index.js';
+export {
+  designDigest,
+  dataDigest,
+  formatProvenance,
+  provenancePath,
+  runProvenance,
+  shardRows,
+  writeSamplesWithProvenance,
+  type Provenance,
+  type RunIdentity,
+  type RunProvenance,
+} from './sample/provenance.js';
+export { checkShardSet, mergeShards, readShardProvenance, type ShardFile } from './sample/merge.js';
+export {
+  likelihood,
+  marginalLogDensity,
+  type LikelihoodOptions,
+  type LikelihoodResult,
+  type LikelihoodRow,
+  type LikelihoodTimeVariable,
+} from './likelihood/index.js';
 export type { GaussianMixture, EmpiricalData } from './numeric/data.js';
 export {
+  DivergenceField,
   EmpiricalField,
   mixtureParameters,
   sampleMixture,
@@ -90,3 +112,27 @@ export {
   type ExportOptions,
   type ExportTarget,
 } from './export/index.js';
+export {
+  metrics,
+  DEFAULT_PROJECTIONS,
+  MAX_PROJECTIONS,
+  type Metrics,
+  type MetricsOptions,
+  type PointSet,
+  type W2Method,
+} from './metrics/index.js';
+export {
+  compare,
+  compareJson,
+  compareColumns,
+  bestIndex,
+  formatCompareTable,
+  COMPARE_DEFAULTS,
+  MIN_PART_POINTS,
+  type CompareColumn,
+  type CompareOptions,
+  type CompareResult,
+  type CostPoint,
+  type DesignComparison,
+  type Quality,
+} from './compare/index.js';

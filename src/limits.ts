@@ -30,6 +30,12 @@ export const limits = {
   expressionNodes: 20_000,
   /** Nesting depth of one expression (operators and calls); the symbolic passes recurse this deep. */
   expressionDepth: 500,
+  /** Points of one set in `metrics` and `compare` (MMD and energy sum over all pairs: O((n + m)² d)). */
+  metricPoints: 20_000,
+  /** Points of the exact W2 assignment (O(n³) time, O(n²) memory: 2000 points take ~10 s); above, subsets. */
+  assignmentPoints: 2_000,
+  /** Designs compared at once by `compare` (each is sampled, timed and measured in full). */
+  compareDesigns: 16,
 } as const;
 
 /** Threads may not exceed the cores: each one loads its own design and data, and more only add memory. */

@@ -16,6 +16,7 @@ import { sample, SamplerPool } from '../sample/index.js';
 import type { FieldWorkerSetup } from './field-worker.js';
 import { maxRowError } from './measures.js';
 import { pythonStatus, referenceFieldThroughput, saveReferenceData } from './reference.js';
+import { samplerSection } from './samplers.js';
 import { cli, sideBySide } from './side-by-side.js';
 import { fmt, table } from './tables.js';
 
@@ -27,6 +28,8 @@ interface Args {
   reps: number;
   quick: boolean;
   scipyAccuracy: boolean;
+  /** Only the samplers' section (NFE against error, law at ε). */
+  samplersOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     reps: 1,
     quick: false,
     scipyAccuracy: false,
+    samplersOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -42,7 +46,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--reps') args.reps = Number(argv[++i]);
     else if (a === '--quick') args.quick = true;
     else if (a === '--scipy-accuracy') args.scipyAccuracy = true;
-    else throw new Error(`unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy)`);
+    else if (a === '--samplers-only') args.samplersOnly = true;
+    else
+      throw new Error(
+        `unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy, --samplers-only)`,
+      );
   }
   return args;
 }
@@ -272,6 +280,10 @@ async function effectiveCores(): Promise<number> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.samplersOnly) {
+    await samplerSection(benchSpecs);
+    return;
+  }
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does)`);
   const dir = mkdtempSync(join(tmpdir(), 'odeforge-bench-'));
   const status = existsSync(args.reference)
@@ -297,6 +309,7 @@ async function main(): Promise<void> {
     if (!args.quick) {
       summary.scaling = await scaling(args, dir, python);
       summary.accuracy = await accuracy(args, dir, python);
+      summary.samplers = await samplerSection(benchSpecs);
     }
     mkdirSync(join(root, 'out'), { recursive: true });
     writeFileAtomic(join(root, 'out/bench.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -5,10 +5,14 @@ import { Command, CommanderError } from 'commander';
 import { register as registerDerive } from './commands/derive.js';
 import { register as registerEval } from './commands/eval.js';
 import { register as registerSample } from './commands/sample.js';
+import { register as registerMerge } from './commands/merge.js';
 import { register as registerDataset } from './commands/dataset.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerVerify } from './commands/verify.js';
 import { register as registerReport } from './commands/report.js';
+import { register as registerMetrics } from './commands/metrics.js';
+import { register as registerCompare } from './commands/compare.js';
+import { register as registerLikelihood } from './commands/likelihood.js';
 import { reportError, exitCodes } from './errors.js';
 import { exitCleanlyOnSignalsWhileWriting, packageRoot, terminalText } from '../index.js';
 
@@ -32,8 +36,12 @@ function program(): Command {
     registerEval,
     registerVerify,
     registerSample,
+    registerLikelihood,
+    registerMerge,
     registerDataset,
     registerReport,
+    registerMetrics,
+    registerCompare,
     registerExport,
   ])
     register(cli);

@@ -44,7 +44,14 @@ export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Bindin
     conditionalScore,
     prior,
     ...radialDerivatives(profile, d),
-    fieldKernel: { kind: 'radial', logPhi, k: profile.k, dLogPhiDr, ...profile.field },
+    fieldKernel: {
+      kind: 'radial',
+      logPhi,
+      k: profile.k,
+      dLogPhiDr,
+      ...(profile.dkDr ? { dkDr: profile.dkDr } : {}),
+      ...profile.field,
+    },
     field: (data) => plainField(kernel, conditionalVelocity, conditionalScore, data, d),
     derivation: {
       ...profile.derivation,

@@ -5,6 +5,7 @@ import { MixtureField, type MixtureParameters } from './mixture.js';
 import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
 export { EmpiricalField, empiricalData, logWeightCutoff } from './empirical.js';
+export { DivergenceField } from './divergence.js';
 export { MixtureField, mixtureParameters, sampleMixture, type MixtureParameters } from './mixture.js';
 export type { BatchField, EmpiricalData, GaussianMixture } from './types.js';
 

@@ -55,6 +55,8 @@ export type FieldKernel =
       k(t: number, r: number): number;
       /** ∂_r log φ_t(r), for the score. */
       dLogPhiDr(t: number, r: number): number;
+      /** ∂_r k_t(r), for the divergence of the field (likelihood); absent where the design has no exact form. */
+      dkDr?(t: number, r: number): number;
       /**
        * The field's hot loops, when the design compiled them (symbolic designs). Both take r² in
        * radius2[c] for c < count, write r to root[c] (root may be radius2) and return the largest output:

@@ -29,6 +29,7 @@ import { renderReport, type DerivationRow, type ReportContent, type SamplingOutc
 
 export { renderReport, type ReportContent } from './html.js';
 export { linePlotSvg, quiverSvg, scatterSvg, trajectoriesSvg } from './plots.js';
+export { renderComparePage } from './compare.js';
 
 export interface ReportOptions {
   /** Data points, flat m × d or a table; without data the page has no field, samples or trajectories. */

@@ -2,20 +2,26 @@
 // points) for a contiguous range of sample indices, then the solve from T down to ε. Also how a run's shared
 // context is built.
 import type { Design } from '../design/types.js';
-import { IntegrationError } from '../errors.js';
+import { IntegrationError, OdeforgeError } from '../errors.js';
 import { createField, type FieldSource } from '../field/index.js';
 import type { BatchField } from '../field/types.js';
+import { sampleStream, type Rng } from '../numeric/rng.js';
 import {
+  drawsNoise,
   methodFor,
+  needsSemilinear,
   recordTimes,
   SignalToNoise,
   solve,
+  withScheduleGrid,
+  type DiffusionProblem,
   type Method,
   type MethodOptions,
   type SemilinearProblem,
   type SolveStats,
 } from '../solvers/index.js';
 import { priorSamples } from './prior.js';
+import { checkSamplerApplies, diffusionForm } from './stochastic.js';
 
 /** What a run needs besides the design (which each worker loads once, when it starts). */
 export interface RunSetup {
@@ -34,6 +40,8 @@ export interface ChunkContext {
   /** Save times in t (adaptive methods), when trajectories are kept. */
   saveTimes?: Float64Array;
   semilinear?: { problem: SemilinearProblem; snr: SignalToNoise };
+  /** The reverse SDE, for the stochastic samplers. */
+  diffusion?: DiffusionProblem;
 }
 
 export interface ChunkResult {
@@ -68,16 +76,41 @@ export function resolveTimeVariable(design: SamplerDesign, method: MethodOptions
   }
 }
 
-/** Field, method and (for λ) the semi-linear form of a run, from its setup. */
+/**
+ * Field, method, and what the method steps along (the semi-linear form for λ, dpmpp and edm; the reverse SDE
+ * for the stochastic samplers), from a run's setup.
+ * @throws OdeforgeError when the method does not apply to the design (see sample/stochastic.ts)
+ */
 export function chunkContext(design: SamplerDesign, setup: RunSetup): ChunkContext {
   const field = createField(design.fieldKernel, setup.source, design.dimension);
-  const method = methodFor(setup.method);
+  let method = methodFor(setup.method);
+  checkSamplerApplies(design, setup.method.solver, method);
   const ctx: ChunkContext = { design, field, method, seed: setup.seed, saveTimes: setup.saveTimes };
-  if (method.kind === 'adaptive' && method.timeVariable === 'lambda') {
+  if (needsSemilinear(method)) {
     const problem = semilinearForm(design, field);
-    ctx.semilinear = { problem, snr: new SignalToNoise(problem.schedule, design.T, design.epsilon) };
+    const snr = signalToNoiseFor(problem, design, setup.method.solver);
+    ctx.semilinear = { problem, snr };
+    method = withScheduleGrid(method, snr);
+    ctx.method = method;
   }
+  if (method.kind === 'stochastic') ctx.diffusion = diffusionForm(design, field, method.grid);
   return ctx;
+}
+
+/** λ = α/σ and its inverse; for dpmpp and edm a refusal names what they need. */
+function signalToNoiseFor(problem: SemilinearProblem, design: SamplerDesign, solver: string): SignalToNoise {
+  try {
+    return new SignalToNoise(problem.schedule, design.T, design.epsilon);
+  } catch (error) {
+    if (solver !== 'dpmpp-2m' && solver !== 'dpmpp-3m' && solver !== 'edm') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OdeforgeError(
+      `${solver} steps in log(α/σ), so it applies to radial, Poisson and sde designs and to paths whose α/σ ` +
+        `decreases strictly on [ε, T]; here: ${reason}`,
+      {},
+      'use euler, heun or dopri5 (in log t) for this design',
+    );
+  }
 }
 
 const identityPath = (t: number) => ({ alpha: 1, sigma: t, dAlpha: 0, dSigma: 1 });
@@ -105,6 +138,14 @@ function semilinearForm(design: SamplerDesign, field: BatchField): SemilinearPro
   };
 }
 
+/** One prior draw from each stream (the same values as priorSamples for the same seed and indices). */
+function priorFromStreams(design: Pick<Design, 'prior' | 'dimension'>, streams: readonly Rng[]): Float64Array {
+  const d = design.dimension;
+  const out = new Float64Array(streams.length * d);
+  streams.forEach((stream, i) => out.set(design.prior.sample(1, stream), i * d));
+  return out;
+}
+
 /**
  * Rows start..start+count−1 of `points` (n × d, by sample index) as a fresh array: the solver overwrites its
  * starting points with the samples, and a worker may be handed the copy without a copy of its own.
@@ -128,7 +169,11 @@ export function runChunk(
   const d = ctx.design.dimension;
   if (x0 && x0.length !== count * d)
     throw new Error(`runChunk: ${x0.length} starting values for ${count} samples of dimension ${d}`);
-  const y = x0 ?? priorSamples(ctx.design, ctx.seed, start, count);
+  // Samplers that draw noise keep each sample's stream after its prior draw (or, from given starts, a fresh one).
+  const noise = drawsNoise(ctx.method)
+    ? Array.from({ length: count }, (_, i) => sampleStream(ctx.seed, start + i))
+    : undefined;
+  const y = x0 ?? (noise ? priorFromStreams(ctx.design, noise) : priorSamples(ctx.design, ctx.seed, start, count));
   const trajectory = ctx.saveTimes
     ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d)
     : undefined;
@@ -139,6 +184,8 @@ export function runChunk(
     record: trajectory && ctx.saveTimes ? { times: ctx.saveTimes, states: trajectory, rows: count } : undefined,
     onProgress,
     semilinear: ctx.semilinear,
+    diffusion: ctx.diffusion,
+    noise,
   });
   if (result.failure) {
     const { row, t, reason } = result.failure;

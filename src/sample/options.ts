@@ -38,6 +38,16 @@ export interface SampleOptions {
    */
   timeVariable?: TimeVariable;
   maxSteps?: number;
+  /** euler-maruyama, pc: the diffusion is η g_t (default 1; η = 0 is the ODE, η ≥ 0). */
+  eta?: number;
+  /** pc: the Langevin corrector's signal-to-noise ratio (> 0, default 0.16) and its steps per step (default 1). */
+  snr?: number;
+  correctorSteps?: number;
+  /** edm: S_churn ≥ 0 (default 0), S_tmin (0), S_tmax (∞) and S_noise (1), in σ/α. */
+  churn?: number;
+  sTmin?: number;
+  sTmax?: number;
+  sNoise?: number;
   /**
    * Threads computing, the calling one included; 1 without design.origin or designSource. By default up to
    * os.availableParallelism(), with workers started only once the calling thread's timing of its first
@@ -178,6 +188,19 @@ function checkSizes(d: number, n: number, options: Pick<SampleOptions, 'steps' |
   }
 }
 
+/** The predictor–corrector's evaluations per sample, steps × (1 + corrector steps), within the steps limit. */
+function checkCorrectorWork(steps: number | undefined, correctorSteps: number | undefined): void {
+  if (correctorSteps === undefined) return;
+  const total = (steps ?? 1000) * (1 + correctorSteps);
+  if (total > limits.steps) {
+    throw new OdeforgeError(
+      `--corrector-steps ${correctorSteps} makes ${total} evaluations per sample, above the limit of ${limits.steps}`,
+      {},
+      'use fewer steps or corrector steps',
+    );
+  }
+}
+
 /** Log-spaced save times from T to ε, both ends exact. */
 function saveTimesFor(T: number, epsilon: number, count: number): Float64Array {
   const a = Math.log(T);
@@ -200,6 +223,7 @@ export function planRun(
 ): SamplePlan {
   const { n, init } = samplesAndStarts(design, options);
   checkSizes(design.dimension, n, { ...options, steps: options.steps ?? design.sampler?.steps });
+  checkCorrectorWork(options.steps ?? design.sampler?.steps, options.correctorSteps ?? design.sampler?.correctorSteps);
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new OdeforgeError(`the seed must be a non-negative integer, got ${seed}`);
@@ -232,6 +256,13 @@ export function planRun(
     grid: options.grid ?? defaults.grid,
     timeVariable: options.timeVariable,
     maxSteps: options.maxSteps,
+    eta: options.eta ?? defaults.eta,
+    snr: options.snr ?? defaults.snr,
+    correctorSteps: options.correctorSteps ?? defaults.correctorSteps,
+    churn: options.churn ?? defaults.churn,
+    sTmin: options.sTmin ?? defaults.sTmin,
+    sTmax: options.sTmax ?? defaults.sTmax,
+    sNoise: options.sNoise ?? defaults.sNoise,
   };
   let saveTimes: Float64Array | undefined;
   if (options.trajectories !== undefined && options.trajectories !== false) {

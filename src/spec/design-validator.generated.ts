@@ -3,7 +3,7 @@
 import func2Module from 'ajv/dist/runtime/ucs2length.js';
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odeforge.dev/schemas/design.schema.json","title":"odeforge design","description":"A diffusion ODE design: a family (radial, path, sde, poisson), its expressions, time range and prior. Expressions are strings in mathjs syntax over t, r (radial), rho (noise CDF), d, parameters and definitions.","type":"object","required":["family","time"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion."},"name":{"type":"string","minLength":1,"description":"Short name of the design."},"description":{"type":"string","description":"What the design is and where it comes from."},"family":{"enum":["radial","path","sde","poisson"],"description":"radial: a cumulative radial function psi_t(r) or a radial density; path: x_t = alpha_t x0 + sigma_t z; sde: dx = f(t) x dt + g(t) dw; poisson: the space-time isotropic (PFGM) kernel."},"dimension":{"type":"integer","minimum":1,"description":"Dimension d of x. Optional: else --dim or the data's."},"parameters":{"type":"object","description":"Named numbers usable in every expression.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"type":"number"}},"definitions":{"type":"object","description":"Named sub-expressions over t, r, d, parameters and each other; inlined before differentiation.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/expression"}},"time":{"type":"object","description":"Time runs from data (t = 0) to noise (t = T); the sampler stops at epsilon.","required":["T","epsilon"],"properties":{"T":{"type":"number","exclusiveMinimum":0},"epsilon":{"type":"number","exclusiveMinimum":0}},"additionalProperties":false},"prior":{"description":"kernel (the design's kernel at T, centred at 0), gaussian (N(0, sigma_T^2 I)), poisson (the ratio-of-Gaussians law) or custom radial density.","oneOf":[{"enum":["kernel","gaussian","poisson"]},{"type":"object","required":["custom"],"properties":{"custom":{"type":"object","required":["density"],"properties":{"density":{"$ref":"#/$defs/expression","description":"Unnormalized radial density rho(r); normalized numerically."}},"additionalProperties":false}},"additionalProperties":false}]},"dataRadius":{"type":"number","exclusiveMinimum":0,"description":"Data scale assumed by the prior-mismatch check (default 1)."},"sampler":{"type":"object","description":"Defaults for `sample`.","properties":{"solver":{"enum":["euler","heun","rk4","dopri5","odex"]},"rtol":{"type":"number","exclusiveMinimum":0},"atol":{"type":"number","exclusiveMinimum":0},"steps":{"type":"integer","minimum":1},"grid":{"enum":["uniform","log","edm"]}},"additionalProperties":false},"cumulative":{"$ref":"#/$defs/expression","description":"radial: psi_t(r) = P(|x_t - x0| <= r)."},"density":{"$ref":"#/$defs/expression","description":"radial: unnormalized radial density phi_t(r); psi is derived by integration."},"velocity":{"$ref":"#/$defs/expression","description":"radial: hand-derived k_t(r) with v = k (x - x0), overriding the derived one."},"alpha":{"$ref":"#/$defs/expression","description":"path: alpha_t."},"sigma":{"$ref":"#/$defs/expression","description":"path: sigma_t."},"noise":{"description":"path: the law of z.","oneOf":[{"const":"gaussian"},{"type":"object","required":["poisson"],"properties":{"poisson":{"type":"object","required":["augment"],"properties":{"augment":{"type":"integer","minimum":1}},"additionalProperties":false}},"additionalProperties":false},{"type":"object","required":["radial"],"properties":{"radial":{"type":"object","required":["cdf"],"properties":{"cdf":{"$ref":"#/$defs/expression","description":"F(rho) = P(|z| <= rho)."}},"additionalProperties":false}},"additionalProperties":false}]},"drift":{"$ref":"#/$defs/expression","description":"sde: f(t) in dx = f(t) x dt + g(t) dw."},"diffusion":{"$ref":"#/$defs/expression","description":"sde: g(t) in dx = f(t) x dt + g(t) dw."},"augment":{"type":"integer","minimum":1,"description":"poisson: number of augmented dimensions D (1 = PFGM)."}},"additionalProperties":false,"allOf":[{"if":{"properties":{"family":{"const":"radial"}},"required":["family"]},"then":{"oneOf":[{"required":["cumulative"]},{"required":["density"]}],"properties":{"alpha":false,"sigma":false,"noise":false,"drift":false,"diffusion":false,"augment":false}}},{"if":{"properties":{"family":{"const":"path"}},"required":["family"]},"then":{"required":["alpha","sigma"],"properties":{"cumulative":false,"density":false,"velocity":false,"drift":false,"diffusion":false,"augment":false}}},{"if":{"properties":{"family":{"const":"sde"}},"required":["family"]},"then":{"required":["drift","diffusion"],"properties":{"cumulative":false,"density":false,"velocity":false,"alpha":false,"sigma":false,"noise":false,"augment":false}}},{"if":{"properties":{"family":{"const":"poisson"}},"required":["family"]},"then":{"properties":{"cumulative":false,"density":false,"velocity":false,"alpha":false,"sigma":false,"noise":false,"drift":false,"diffusion":false}}}],"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$"},"expression":{"description":"A mathjs expression (string) or a number.","oneOf":[{"type":"string","minLength":1},{"type":"number"}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://odeforge.dev/schemas/design.schema.json","title":"odeforge design","description":"A diffusion ODE design: a family (radial, path, sde, poisson), its expressions, time range and prior. Expressions are strings in mathjs syntax over t, r (radial), rho (noise CDF), d, parameters and definitions.","type":"object","required":["family","time"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion."},"name":{"type":"string","minLength":1,"description":"Short name of the design."},"description":{"type":"string","description":"What the design is and where it comes from."},"family":{"enum":["radial","path","sde","poisson"],"description":"radial: a cumulative radial function psi_t(r) or a radial density; path: x_t = alpha_t x0 + sigma_t z; sde: dx = f(t) x dt + g(t) dw; poisson: the space-time isotropic (PFGM) kernel."},"dimension":{"type":"integer","minimum":1,"description":"Dimension d of x. Optional: else --dim or the data's."},"parameters":{"type":"object","description":"Named numbers usable in every expression.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"type":"number"}},"definitions":{"type":"object","description":"Named sub-expressions over t, r, d, parameters and each other; inlined before differentiation.","propertyNames":{"$ref":"#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/expression"}},"time":{"type":"object","description":"Time runs from data (t = 0) to noise (t = T); the sampler stops at epsilon.","required":["T","epsilon"],"properties":{"T":{"type":"number","exclusiveMinimum":0},"epsilon":{"type":"number","exclusiveMinimum":0}},"additionalProperties":false},"prior":{"description":"kernel (the design's kernel at T, centred at 0), gaussian (N(0, sigma_T^2 I)), poisson (the ratio-of-Gaussians law) or custom radial density.","oneOf":[{"enum":["kernel","gaussian","poisson"]},{"type":"object","required":["custom"],"properties":{"custom":{"type":"object","required":["density"],"properties":{"density":{"$ref":"#/$defs/expression","description":"Unnormalized radial density rho(r); normalized numerically."}},"additionalProperties":false}},"additionalProperties":false}]},"dataRadius":{"type":"number","exclusiveMinimum":0,"description":"Data scale assumed by the prior-mismatch check (default 1)."},"sampler":{"type":"object","description":"Defaults for `sample`.","properties":{"solver":{"enum":["euler","heun","rk4","dopri5","odex","euler-maruyama","pc","edm","dpmpp-2m","dpmpp-3m"]},"rtol":{"type":"number","exclusiveMinimum":0},"atol":{"type":"number","exclusiveMinimum":0},"steps":{"type":"integer","minimum":1},"grid":{"enum":["uniform","log","edm"]},"eta":{"type":"number","minimum":0,"description":"euler-maruyama, pc: the diffusion is eta g_t (0 is the ODE)."},"snr":{"type":"number","exclusiveMinimum":0,"description":"pc: the Langevin corrector's signal-to-noise ratio."},"correctorSteps":{"type":"integer","minimum":0,"description":"pc: Langevin steps after each predictor step."},"churn":{"type":"number","minimum":0,"description":"edm: S_churn."},"sTmin":{"type":"number","minimum":0,"description":"edm: S_tmin (in sigma/alpha)."},"sTmax":{"type":"number","minimum":0,"description":"edm: S_tmax (in sigma/alpha)."},"sNoise":{"type":"number","minimum":0,"description":"edm: S_noise."}},"additionalProperties":false},"cumulative":{"$ref":"#/$defs/expression","description":"radial: psi_t(r) = P(|x_t - x0| <= r)."},"density":{"$ref":"#/$defs/expression","description":"radial: unnormalized radial density phi_t(r); psi is derived by integration."},"velocity":{"$ref":"#/$defs/expression","description":"radial: hand-derived k_t(r) with v = k (x - x0), overriding the derived one."},"alpha":{"$ref":"#/$defs/expression","description":"path: alpha_t."},"sigma":{"$ref":"#/$defs/expression","description":"path: sigma_t."},"noise":{"description":"path: the law of z.","oneOf":[{"const":"gaussian"},{"type":"object","required":["poisson"],"properties":{"poisson":{"type":"object","required":["augment"],"properties":{"augment":{"type":"integer","minimum":1}},"additionalProperties":false}},"additionalProperties":false},{"type":"object","required":["radial"],"properties":{"radial":{"type":"object","required":["cdf"],"properties":{"cdf":{"$ref":"#/$defs/expression","description":"F(rho) = P(|z| <= rho)."}},"additionalProperties":false}},"additionalProperties":false}]},"drift":{"$ref":"#/$defs/expression","description":"sde: f(t) in dx = f(t) x dt + g(t) dw."},"diffusion":{"$ref":"#/$defs/expression","description":"sde: g(t) in dx = f(t) x dt + g(t) dw."},"augment":{"type":"integer","minimum":1,"description":"poisson: number of augmented dimensions D (1 = PFGM)."}},"additionalProperties":false,"allOf":[{"if":{"properties":{"family":{"const":"radial"}},"required":["family"]},"then":{"oneOf":[{"required":["cumulative"]},{"required":["density"]}],"properties":{"alpha":false,"sigma":false,"noise":false,"drift":false,"diffusion":false,"augment":false}}},{"if":{"properties":{"family":{"const":"path"}},"required":["family"]},"then":{"required":["alpha","sigma"],"properties":{"cumulative":false,"density":false,"velocity":false,"drift":false,"diffusion":false,"augment":false}}},{"if":{"properties":{"family":{"const":"sde"}},"required":["family"]},"then":{"required":["drift","diffusion"],"properties":{"cumulative":false,"density":false,"velocity":false,"alpha":false,"sigma":false,"noise":false,"augment":false}}},{"if":{"properties":{"family":{"const":"poisson"}},"required":["family"]},"then":{"properties":{"cumulative":false,"density":false,"velocity":false,"alpha":false,"sigma":false,"noise":false,"drift":false,"diffusion":false}}}],"$defs":{"identifier":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$"},"expression":{"description":"A mathjs expression (string) or a number.","oneOf":[{"type":"string","minLength":1},{"type":"number"}]}}};
 const schema32 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$"};
 const schema34 = {"description":"A mathjs expression (string) or a number.","oneOf":[{"type":"string","minLength":1},{"type":"number"}]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -1336,7 +1336,7 @@ if(data.sampler !== undefined){
 let data47 = data.sampler;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 for(const key8 in data47){
-if(!(((((key8 === "solver") || (key8 === "rtol")) || (key8 === "atol")) || (key8 === "steps")) || (key8 === "grid"))){
+if(!(func1.call(schema31.properties.sampler.properties, key8))){
 const err91 = {instancePath:instancePath+"/sampler",schemaPath:"#/properties/sampler/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
@@ -1349,7 +1349,7 @@ errors++;
 }
 if(data47.solver !== undefined){
 let data48 = data47.solver;
-if(!(((((data48 === "euler") || (data48 === "heun")) || (data48 === "rk4")) || (data48 === "dopri5")) || (data48 === "odex"))){
+if(!((((((((((data48 === "euler") || (data48 === "heun")) || (data48 === "rk4")) || (data48 === "dopri5")) || (data48 === "odex")) || (data48 === "euler-maruyama")) || (data48 === "pc")) || (data48 === "edm")) || (data48 === "dpmpp-2m")) || (data48 === "dpmpp-3m"))){
 const err92 = {instancePath:instancePath+"/sampler/solver",schemaPath:"#/properties/sampler/properties/solver/enum",keyword:"enum",params:{allowedValues: schema31.properties.sampler.properties.solver.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err92];
@@ -1448,9 +1448,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/sampler",schemaPath:"#/properties/sampler/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.eta !== undefined){
+let data53 = data47.eta;
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err100 = {instancePath:instancePath+"/sampler/eta",schemaPath:"#/properties/sampler/properties/eta/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1460,15 +1462,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.cumulative !== undefined){
-let data53 = data.cumulative;
-const _errs93 = errors;
-let valid31 = false;
-let passing4 = null;
-const _errs94 = errors;
-if(typeof data53 === "string"){
-if(func2(data53) < 1){
-const err101 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err101 = {instancePath:instancePath+"/sampler/eta",schemaPath:"#/properties/sampler/properties/eta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1478,8 +1473,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.snr !== undefined){
+let data54 = data47.snr;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 <= 0 || isNaN(data54)){
+const err102 = {instancePath:instancePath+"/sampler/snr",schemaPath:"#/properties/sampler/properties/snr/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1488,14 +1486,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-var _valid8 = _errs94 === errors;
-if(_valid8){
-valid31 = true;
-passing4 = 0;
 }
-const _errs96 = errors;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err103 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err103 = {instancePath:instancePath+"/sampler/snr",schemaPath:"#/properties/sampler/properties/snr/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1504,7 +1497,189 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid8 = _errs96 === errors;
+}
+if(data47.correctorSteps !== undefined){
+let data55 = data47.correctorSteps;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err104 = {instancePath:instancePath+"/sampler/correctorSteps",schemaPath:"#/properties/sampler/properties/correctorSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err105 = {instancePath:instancePath+"/sampler/correctorSteps",schemaPath:"#/properties/sampler/properties/correctorSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data47.churn !== undefined){
+let data56 = data47.churn;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err106 = {instancePath:instancePath+"/sampler/churn",schemaPath:"#/properties/sampler/properties/churn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/sampler/churn",schemaPath:"#/properties/sampler/properties/churn/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data47.sTmin !== undefined){
+let data57 = data47.sTmin;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 0 || isNaN(data57)){
+const err108 = {instancePath:instancePath+"/sampler/sTmin",schemaPath:"#/properties/sampler/properties/sTmin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/sampler/sTmin",schemaPath:"#/properties/sampler/properties/sTmin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data47.sTmax !== undefined){
+let data58 = data47.sTmax;
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 0 || isNaN(data58)){
+const err110 = {instancePath:instancePath+"/sampler/sTmax",schemaPath:"#/properties/sampler/properties/sTmax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/sampler/sTmax",schemaPath:"#/properties/sampler/properties/sTmax/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data47.sNoise !== undefined){
+let data59 = data47.sNoise;
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err112 = {instancePath:instancePath+"/sampler/sNoise",schemaPath:"#/properties/sampler/properties/sNoise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/sampler/sNoise",schemaPath:"#/properties/sampler/properties/sNoise/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/sampler",schemaPath:"#/properties/sampler/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.cumulative !== undefined){
+let data60 = data.cumulative;
+const _errs107 = errors;
+let valid31 = false;
+let passing4 = null;
+const _errs108 = errors;
+if(typeof data60 === "string"){
+if(func2(data60) < 1){
+const err115 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var _valid8 = _errs108 === errors;
+if(_valid8){
+valid31 = true;
+passing4 = 0;
+}
+const _errs110 = errors;
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err117 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+var _valid8 = _errs110 === errors;
 if(_valid8 && valid31){
 valid31 = false;
 passing4 = [passing4, 1];
@@ -1516,166 +1691,12 @@ passing4 = 1;
 }
 }
 if(!valid31){
-const err104 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err118 = {instancePath:instancePath+"/cumulative",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err104];
+vErrors = [err118];
 }
 else {
-vErrors.push(err104);
-}
-errors++;
-}
-else {
-errors = _errs93;
-if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.density !== undefined){
-let data54 = data.density;
-const _errs100 = errors;
-let valid33 = false;
-let passing5 = null;
-const _errs101 = errors;
-if(typeof data54 === "string"){
-if(func2(data54) < 1){
-const err105 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var _valid9 = _errs101 === errors;
-if(_valid9){
-valid33 = true;
-passing5 = 0;
-}
-const _errs103 = errors;
-if(!((typeof data54 == "number") && (isFinite(data54)))){
-const err107 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var _valid9 = _errs103 === errors;
-if(_valid9 && valid33){
-valid33 = false;
-passing5 = [passing5, 1];
-}
-else {
-if(_valid9){
-valid33 = true;
-passing5 = 1;
-}
-}
-if(!valid33){
-const err108 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-else {
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.velocity !== undefined){
-let data55 = data.velocity;
-const _errs107 = errors;
-let valid35 = false;
-let passing6 = null;
-const _errs108 = errors;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err109 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var _valid10 = _errs108 === errors;
-if(_valid10){
-valid35 = true;
-passing6 = 0;
-}
-const _errs110 = errors;
-if(!((typeof data55 == "number") && (isFinite(data55)))){
-const err111 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var _valid10 = _errs110 === errors;
-if(_valid10 && valid35){
-valid35 = false;
-passing6 = [passing6, 1];
-}
-else {
-if(_valid10){
-valid35 = true;
-passing6 = 1;
-}
-}
-if(!valid35){
-const err112 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
+vErrors.push(err118);
 }
 errors++;
 }
@@ -1691,68 +1712,68 @@ vErrors = null;
 }
 }
 }
-if(data.alpha !== undefined){
-let data56 = data.alpha;
+if(data.density !== undefined){
+let data61 = data.density;
 const _errs114 = errors;
-let valid37 = false;
-let passing7 = null;
+let valid33 = false;
+let passing5 = null;
 const _errs115 = errors;
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-const err113 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data61 === "string"){
+if(func2(data61) < 1){
+const err119 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err119];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err119);
 }
 errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err114];
+vErrors = [err120];
 }
 else {
-vErrors.push(err114);
+vErrors.push(err120);
 }
 errors++;
 }
-var _valid11 = _errs115 === errors;
-if(_valid11){
-valid37 = true;
-passing7 = 0;
+var _valid9 = _errs115 === errors;
+if(_valid9){
+valid33 = true;
+passing5 = 0;
 }
 const _errs117 = errors;
-if(!((typeof data56 == "number") && (isFinite(data56)))){
-const err115 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((typeof data61 == "number") && (isFinite(data61)))){
+const err121 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err121];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err121);
 }
 errors++;
 }
-var _valid11 = _errs117 === errors;
-if(_valid11 && valid37){
-valid37 = false;
-passing7 = [passing7, 1];
+var _valid9 = _errs117 === errors;
+if(_valid9 && valid33){
+valid33 = false;
+passing5 = [passing5, 1];
 }
 else {
-if(_valid11){
-valid37 = true;
-passing7 = 1;
+if(_valid9){
+valid33 = true;
+passing5 = 1;
 }
 }
-if(!valid37){
-const err116 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(!valid33){
+const err122 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err116];
+vErrors = [err122];
 }
 else {
-vErrors.push(err116);
+vErrors.push(err122);
 }
 errors++;
 }
@@ -1768,68 +1789,68 @@ vErrors = null;
 }
 }
 }
-if(data.sigma !== undefined){
-let data57 = data.sigma;
+if(data.velocity !== undefined){
+let data62 = data.velocity;
 const _errs121 = errors;
-let valid39 = false;
-let passing8 = null;
+let valid35 = false;
+let passing6 = null;
 const _errs122 = errors;
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-const err117 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+const err123 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err117];
+vErrors = [err123];
 }
 else {
-vErrors.push(err117);
+vErrors.push(err123);
 }
 errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err118];
+vErrors = [err124];
 }
 else {
-vErrors.push(err118);
+vErrors.push(err124);
 }
 errors++;
 }
-var _valid12 = _errs122 === errors;
-if(_valid12){
-valid39 = true;
-passing8 = 0;
+var _valid10 = _errs122 === errors;
+if(_valid10){
+valid35 = true;
+passing6 = 0;
 }
 const _errs124 = errors;
-if(!((typeof data57 == "number") && (isFinite(data57)))){
-const err119 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((typeof data62 == "number") && (isFinite(data62)))){
+const err125 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err125];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err125);
 }
 errors++;
 }
-var _valid12 = _errs124 === errors;
-if(_valid12 && valid39){
-valid39 = false;
-passing8 = [passing8, 1];
+var _valid10 = _errs124 === errors;
+if(_valid10 && valid35){
+valid35 = false;
+passing6 = [passing6, 1];
 }
 else {
-if(_valid12){
-valid39 = true;
-passing8 = 1;
+if(_valid10){
+valid35 = true;
+passing6 = 1;
 }
 }
-if(!valid39){
-const err120 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(!valid35){
+const err126 = {instancePath:instancePath+"/velocity",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err126];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err126);
 }
 errors++;
 }
@@ -1845,91 +1866,15 @@ vErrors = null;
 }
 }
 }
-if(data.noise !== undefined){
-let data58 = data.noise;
-const _errs127 = errors;
-let valid40 = false;
-let passing9 = null;
+if(data.alpha !== undefined){
+let data63 = data.alpha;
 const _errs128 = errors;
-if("gaussian" !== data58){
-const err121 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/0/const",keyword:"const",params:{allowedValue: "gaussian"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-var _valid13 = _errs128 === errors;
-if(_valid13){
-valid40 = true;
-passing9 = 0;
-}
+let valid37 = false;
+let passing7 = null;
 const _errs129 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.poisson === undefined){
-const err122 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/required",keyword:"required",params:{missingProperty: "poisson"},message:"must have required property '"+"poisson"+"'"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-for(const key9 in data58){
-if(!(key9 === "poisson")){
-const err123 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data58.poisson !== undefined){
-let data59 = data58.poisson;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.augment === undefined){
-const err124 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/required",keyword:"required",params:{missingProperty: "augment"},message:"must have required property '"+"augment"+"'"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-for(const key10 in data59){
-if(!(key10 === "augment")){
-const err125 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data59.augment !== undefined){
-let data60 = data59.augment;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err126 = {instancePath:instancePath+"/noise/poisson/augment",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/properties/augment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err127 = {instancePath:instancePath+"/noise/poisson/augment",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/properties/augment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data63 === "string"){
+if(func2(data63) < 1){
+const err127 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1939,10 +1884,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-}
 else {
-const err128 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err128 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1951,10 +1894,14 @@ vErrors.push(err128);
 }
 errors++;
 }
+var _valid11 = _errs129 === errors;
+if(_valid11){
+valid37 = true;
+passing7 = 0;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs131 = errors;
+if(!((typeof data63 == "number") && (isFinite(data63)))){
+const err129 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1963,7 +1910,235 @@ vErrors.push(err129);
 }
 errors++;
 }
-var _valid13 = _errs129 === errors;
+var _valid11 = _errs131 === errors;
+if(_valid11 && valid37){
+valid37 = false;
+passing7 = [passing7, 1];
+}
+else {
+if(_valid11){
+valid37 = true;
+passing7 = 1;
+}
+}
+if(!valid37){
+const err130 = {instancePath:instancePath+"/alpha",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.sigma !== undefined){
+let data64 = data.sigma;
+const _errs135 = errors;
+let valid39 = false;
+let passing8 = null;
+const _errs136 = errors;
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
+const err131 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid12 = _errs136 === errors;
+if(_valid12){
+valid39 = true;
+passing8 = 0;
+}
+const _errs138 = errors;
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err133 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var _valid12 = _errs138 === errors;
+if(_valid12 && valid39){
+valid39 = false;
+passing8 = [passing8, 1];
+}
+else {
+if(_valid12){
+valid39 = true;
+passing8 = 1;
+}
+}
+if(!valid39){
+const err134 = {instancePath:instancePath+"/sigma",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+else {
+errors = _errs135;
+if(vErrors !== null){
+if(_errs135){
+vErrors.length = _errs135;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.noise !== undefined){
+let data65 = data.noise;
+const _errs141 = errors;
+let valid40 = false;
+let passing9 = null;
+const _errs142 = errors;
+if("gaussian" !== data65){
+const err135 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/0/const",keyword:"const",params:{allowedValue: "gaussian"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+var _valid13 = _errs142 === errors;
+if(_valid13){
+valid40 = true;
+passing9 = 0;
+}
+const _errs143 = errors;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.poisson === undefined){
+const err136 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/required",keyword:"required",params:{missingProperty: "poisson"},message:"must have required property '"+"poisson"+"'"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+for(const key9 in data65){
+if(!(key9 === "poisson")){
+const err137 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data65.poisson !== undefined){
+let data66 = data65.poisson;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.augment === undefined){
+const err138 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/required",keyword:"required",params:{missingProperty: "augment"},message:"must have required property '"+"augment"+"'"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+for(const key10 in data66){
+if(!(key10 === "augment")){
+const err139 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data66.augment !== undefined){
+let data67 = data66.augment;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err140 = {instancePath:instancePath+"/noise/poisson/augment",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/properties/augment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 1 || isNaN(data67)){
+const err141 = {instancePath:instancePath+"/noise/poisson/augment",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/properties/augment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/noise/poisson",schemaPath:"#/properties/noise/oneOf/1/properties/poisson/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+var _valid13 = _errs143 === errors;
 if(_valid13 && valid40){
 valid40 = false;
 passing9 = [passing9, 1];
@@ -1974,100 +2149,100 @@ valid40 = true;
 passing9 = 1;
 var props5 = true;
 }
-const _errs137 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.radial === undefined){
-const err130 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/required",keyword:"required",params:{missingProperty: "radial"},message:"must have required property '"+"radial"+"'"};
+const _errs151 = errors;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.radial === undefined){
+const err144 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/required",keyword:"required",params:{missingProperty: "radial"},message:"must have required property '"+"radial"+"'"};
 if(vErrors === null){
-vErrors = [err130];
+vErrors = [err144];
 }
 else {
-vErrors.push(err130);
+vErrors.push(err144);
 }
 errors++;
 }
-for(const key11 in data58){
+for(const key11 in data65){
 if(!(key11 === "radial")){
-const err131 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const err145 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err145];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err145);
 }
 errors++;
 }
 }
-if(data58.radial !== undefined){
-let data61 = data58.radial;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.cdf === undefined){
-const err132 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/required",keyword:"required",params:{missingProperty: "cdf"},message:"must have required property '"+"cdf"+"'"};
+if(data65.radial !== undefined){
+let data68 = data65.radial;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.cdf === undefined){
+const err146 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/required",keyword:"required",params:{missingProperty: "cdf"},message:"must have required property '"+"cdf"+"'"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err146];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err146);
 }
 errors++;
 }
-for(const key12 in data61){
+for(const key12 in data68){
 if(!(key12 === "cdf")){
-const err133 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err147 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err147];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err147);
 }
 errors++;
 }
 }
-if(data61.cdf !== undefined){
-let data62 = data61.cdf;
-const _errs145 = errors;
+if(data68.cdf !== undefined){
+let data69 = data68.cdf;
+const _errs159 = errors;
 let valid46 = false;
 let passing10 = null;
-const _errs146 = errors;
-if(typeof data62 === "string"){
-if(func2(data62) < 1){
-const err134 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const _errs160 = errors;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err148 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err148];
 }
 else {
-vErrors.push(err134);
+vErrors.push(err148);
 }
 errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err149 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err149];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err149);
 }
 errors++;
 }
-var _valid14 = _errs146 === errors;
+var _valid14 = _errs160 === errors;
 if(_valid14){
 valid46 = true;
 passing10 = 0;
 }
-const _errs148 = errors;
-if(!((typeof data62 == "number") && (isFinite(data62)))){
-const err136 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs162 = errors;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err150 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err150];
 }
 else {
-vErrors.push(err136);
+vErrors.push(err150);
 }
 errors++;
 }
-var _valid14 = _errs148 === errors;
+var _valid14 = _errs162 === errors;
 if(_valid14 && valid46){
 valid46 = false;
 passing10 = [passing10, 1];
@@ -2079,226 +2254,12 @@ passing10 = 1;
 }
 }
 if(!valid46){
-const err137 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf"};
+const err151 = {instancePath:instancePath+"/noise/radial/cdf",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err151];
 }
 else {
-vErrors.push(err137);
-}
-errors++;
-}
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-var _valid13 = _errs137 === errors;
-if(_valid13 && valid40){
-valid40 = false;
-passing9 = [passing9, 2];
-}
-else {
-if(_valid13){
-valid40 = true;
-passing9 = 2;
-if(props5 !== true){
-props5 = true;
-}
-}
-}
-}
-if(!valid40){
-const err140 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-else {
-errors = _errs127;
-if(vErrors !== null){
-if(_errs127){
-vErrors.length = _errs127;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.drift !== undefined){
-let data63 = data.drift;
-const _errs152 = errors;
-let valid48 = false;
-let passing11 = null;
-const _errs153 = errors;
-if(typeof data63 === "string"){
-if(func2(data63) < 1){
-const err141 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-var _valid15 = _errs153 === errors;
-if(_valid15){
-valid48 = true;
-passing11 = 0;
-}
-const _errs155 = errors;
-if(!((typeof data63 == "number") && (isFinite(data63)))){
-const err143 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-var _valid15 = _errs155 === errors;
-if(_valid15 && valid48){
-valid48 = false;
-passing11 = [passing11, 1];
-}
-else {
-if(_valid15){
-valid48 = true;
-passing11 = 1;
-}
-}
-if(!valid48){
-const err144 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-else {
-errors = _errs152;
-if(vErrors !== null){
-if(_errs152){
-vErrors.length = _errs152;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.diffusion !== undefined){
-let data64 = data.diffusion;
-const _errs159 = errors;
-let valid50 = false;
-let passing12 = null;
-const _errs160 = errors;
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-const err145 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-var _valid16 = _errs160 === errors;
-if(_valid16){
-valid50 = true;
-passing12 = 0;
-}
-const _errs162 = errors;
-if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err147 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-var _valid16 = _errs162 === errors;
-if(_valid16 && valid50){
-valid50 = false;
-passing12 = [passing12, 1];
-}
-else {
-if(_valid16){
-valid50 = true;
-passing12 = 1;
-}
-}
-if(!valid50){
-const err148 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
+vErrors.push(err151);
 }
 errors++;
 }
@@ -2314,26 +2275,240 @@ vErrors = null;
 }
 }
 }
+}
+else {
+const err152 = {instancePath:instancePath+"/noise/radial",schemaPath:"#/properties/noise/oneOf/2/properties/radial/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+var _valid13 = _errs151 === errors;
+if(_valid13 && valid40){
+valid40 = false;
+passing9 = [passing9, 2];
+}
+else {
+if(_valid13){
+valid40 = true;
+passing9 = 2;
+if(props5 !== true){
+props5 = true;
+}
+}
+}
+}
+if(!valid40){
+const err154 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+else {
+errors = _errs141;
+if(vErrors !== null){
+if(_errs141){
+vErrors.length = _errs141;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.drift !== undefined){
+let data70 = data.drift;
+const _errs166 = errors;
+let valid48 = false;
+let passing11 = null;
+const _errs167 = errors;
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
+const err155 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+var _valid15 = _errs167 === errors;
+if(_valid15){
+valid48 = true;
+passing11 = 0;
+}
+const _errs169 = errors;
+if(!((typeof data70 == "number") && (isFinite(data70)))){
+const err157 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var _valid15 = _errs169 === errors;
+if(_valid15 && valid48){
+valid48 = false;
+passing11 = [passing11, 1];
+}
+else {
+if(_valid15){
+valid48 = true;
+passing11 = 1;
+}
+}
+if(!valid48){
+const err158 = {instancePath:instancePath+"/drift",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+else {
+errors = _errs166;
+if(vErrors !== null){
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.diffusion !== undefined){
+let data71 = data.diffusion;
+const _errs173 = errors;
+let valid50 = false;
+let passing12 = null;
+const _errs174 = errors;
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err159 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+var _valid16 = _errs174 === errors;
+if(_valid16){
+valid50 = true;
+passing12 = 0;
+}
+const _errs176 = errors;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err161 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+var _valid16 = _errs176 === errors;
+if(_valid16 && valid50){
+valid50 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid16){
+valid50 = true;
+passing12 = 1;
+}
+}
+if(!valid50){
+const err162 = {instancePath:instancePath+"/diffusion",schemaPath:"#/$defs/expression/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
 if(data.augment !== undefined){
-let data65 = data.augment;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err149 = {instancePath:instancePath+"/augment",schemaPath:"#/properties/augment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data72 = data.augment;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err163 = {instancePath:instancePath+"/augment",schemaPath:"#/properties/augment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err163];
 }
 else {
-vErrors.push(err149);
+vErrors.push(err163);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 1 || isNaN(data65)){
-const err150 = {instancePath:instancePath+"/augment",schemaPath:"#/properties/augment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err164 = {instancePath:instancePath+"/augment",schemaPath:"#/properties/augment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err164];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err164);
 }
 errors++;
 }
@@ -2341,12 +2516,12 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err165 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err165];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err165);
 }
 errors++;
 }

@@ -21,11 +21,21 @@ export type FamilySpec =
   | { family: 'poisson'; augment: number };
 
 export interface SamplerDefaults {
-  solver?: 'euler' | 'heun' | 'rk4' | 'dopri5' | 'odex';
+  solver?: 'euler' | 'heun' | 'rk4' | 'dopri5' | 'odex' | 'euler-maruyama' | 'pc' | 'edm' | 'dpmpp-2m' | 'dpmpp-3m';
   rtol?: number;
   atol?: number;
   steps?: number;
   grid?: 'uniform' | 'log' | 'edm';
+  /** euler-maruyama, pc: diffusion scale η ≥ 0. */
+  eta?: number;
+  /** pc: corrector signal-to-noise ratio (> 0) and Langevin steps per step. */
+  snr?: number;
+  correctorSteps?: number;
+  /** edm: S_churn, S_tmin, S_tmax, S_noise. */
+  churn?: number;
+  sTmin?: number;
+  sTmax?: number;
+  sNoise?: number;
 }
 
 export interface DesignSpec {

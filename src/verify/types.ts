@@ -12,6 +12,7 @@ export const propertyNames = [
   'symbolic-agreement',
   'kernel-sampler',
   'transport',
+  'likelihood-consistency',
   'prior-sampler',
   'prior-mismatch',
   'finite',

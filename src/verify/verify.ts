@@ -5,6 +5,7 @@ import { checkCdfBounds, checkConcentration, checkMonotone } from './cdf.js';
 import type { VerifyContext } from './context.js';
 import { checkContinuityConditional, checkContinuityMarginal } from './continuity.js';
 import { checkFinite } from './finite.js';
+import { checkLikelihoodConsistency } from './likelihood.js';
 import { checkPriorMismatch } from './mismatch.js';
 import { checkNormalization } from './normalization.js';
 import { checkKernelSampler, checkPriorSampler } from './samplers.js';
@@ -31,6 +32,7 @@ const checks: Record<PropertyName, (ctx: VerifyContext) => PropertyResult> = {
   'symbolic-agreement': checkSymbolicAgreement,
   'kernel-sampler': checkKernelSampler,
   transport: checkTransport,
+  'likelihood-consistency': checkLikelihoodConsistency,
   'prior-sampler': checkPriorSampler,
   'prior-mismatch': checkPriorMismatch,
   finite: checkFinite,

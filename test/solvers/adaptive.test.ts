@@ -169,7 +169,10 @@ describe('recording trajectories', () => {
 describe('methodFor', () => {
   it('rejects unknown solvers, bad tolerances and ε ≥ T', () => {
     expect(() => methodFor({ solver: 'rk45' as never, T: 1, epsilon: 0.1 })).toThrow(
-      expect.objectContaining({ message: 'unknown solver "rk45"', hint: 'use one of dopri5, odex, euler, heun, rk4' }),
+      expect.objectContaining({
+        message: 'unknown solver "rk45"',
+        hint: 'use one of dopri5, odex, euler, heun, rk4, euler-maruyama, pc, edm, dpmpp-2m, dpmpp-3m',
+      }),
     );
     expect(() => methodFor({ solver: 'dopri5', T: 1, epsilon: 0.1, rtol: 0 })).toThrow(
       /rtol and atol must be positive/,

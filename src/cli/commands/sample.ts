@@ -27,15 +27,18 @@ import {
   mixtureParameters,
   OdeforgeError,
   readDataFile,
+  runProvenance,
   sample,
   sampleMixture,
   solverNames,
   writeDataFile,
   writeFileAtomic,
+  writeSamplesWithProvenance,
   type EmpiricalData as DataTable,
   type Design,
   type GaussianMixture,
   type GridName,
+  type RunProvenance,
   type SampleOptions,
   type SampleResult,
   type TimeVariable,
@@ -56,6 +59,13 @@ interface SampleCliOptions {
   rtol?: string;
   atol?: string;
   timeVariable?: string;
+  eta?: string;
+  snr?: string;
+  correctorSteps?: string;
+  churn?: string;
+  sTmin?: string;
+  sTmax?: string;
+  sNoise?: string;
   seed: string;
   out?: string;
   trajectories?: string;
@@ -84,7 +94,18 @@ export function register(program: Command): void {
       '--time-variable <v>',
       'adaptive solvers integrate in: lambda (α/σ with x/σ; dopri5 default) | log (log t; odex default) | t',
     )
-    .option('--seed <S>', 'seed: sample i starts from the i-th random stream of this seed', '0')
+    .option('--eta <η>', 'euler-maruyama, pc: the diffusion is η g_t (default 1; 0 is the ODE)')
+    .option('--snr <r>', "pc: the Langevin corrector's signal-to-noise ratio (default 0.16)")
+    .option('--corrector-steps <K>', 'pc: Langevin steps after each predictor step (default 1)')
+    .option('--churn <S>', 'edm: S_churn, the stochasticity (default 0: deterministic Heun)')
+    .option('--s-tmin <σ>', 'edm: churn only where σ/α ≥ this (default 0)')
+    .option('--s-tmax <σ>', 'edm: churn only where σ/α ≤ this (default inf)')
+    .option('--s-noise <S>', 'edm: scale of the churn noise (default 1)')
+    .option(
+      '--seed <S>',
+      'seed: sample i starts from (and, for stochastic solvers, draws its noise from) stream i',
+      '0',
+    )
     .option('--out <file>', 'write the samples here (.csv, .npy, .json; default: CSV on stdout)')
     .option('--trajectories <file>', 'write trajectories here (.npy: K × n × d; .csv: t,sample,x1..xd; .json)')
     .option('--trajectory-points <K>', "save times of the adaptive solvers' trajectories (log-spaced; default 65)")
@@ -178,6 +199,7 @@ function checkOptions(options: SampleCliOptions): RunSettings {
     rtol: options.rtol === undefined ? undefined : parseNumber('rtol', options.rtol),
     atol: options.atol === undefined ? undefined : parseNumber('atol', options.atol),
     timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
+    ...samplerSettings(options),
     threads: options.threads === undefined ? undefined : parseThreads(options.threads),
     shard: options.shard === undefined ? undefined : parseShard(options.shard),
     trajectories:
@@ -186,6 +208,31 @@ function checkOptions(options: SampleCliOptions): RunSettings {
         : options.trajectoryPoints === undefined
           ? true
           : parsePositiveInteger('trajectory-points', options.trajectoryPoints, limits.trajectoryPoints),
+  };
+}
+
+/** A number option at or above `min` (above it when strict); 'inf' allowed where said. */
+function parseBounded(option: string, text: string | undefined, min: number, strict: boolean, inf = false) {
+  if (text === undefined) return undefined;
+  if (inf && /^\+?inf(inity)?$/i.test(text.trim())) return Infinity;
+  const value = parseNumber(option, text);
+  if (strict ? !(value > min) : !(value >= min))
+    throw new OdeforgeError(`--${option} must be ${strict ? '>' : '≥'} ${min}, not ${text}`);
+  return value;
+}
+
+/** The stochastic and EDM samplers' options (each checked here, so the message names the option). */
+function samplerSettings(options: SampleCliOptions): RunSettings {
+  const correctorSteps = options.correctorSteps;
+  return {
+    eta: parseBounded('eta', options.eta, 0, false),
+    snr: parseBounded('snr', options.snr, 0, true),
+    correctorSteps:
+      correctorSteps === undefined ? undefined : parseNonNegativeInteger('corrector-steps', correctorSteps),
+    churn: parseBounded('churn', options.churn, 0, false),
+    sTmin: parseBounded('s-tmin', options.sTmin, 0, false),
+    sTmax: parseBounded('s-tmax', options.sTmax, 0, false, true),
+    sNoise: parseBounded('s-noise', options.sNoise, 0, false),
   };
 }
 
@@ -198,6 +245,9 @@ async function runSample(specPath: string, options: SampleCliOptions): Promise<v
   const design = loadCliDesign(specPath, choice);
   if (init) checkInitDimension(options.init!, init, design);
   const { data, plotData } = dataFor(choice, design);
+  // a shard written to a file carries its provenance (sidecar FILE.provenance.json), for `odeforge merge`
+  const provenance =
+    settings.shard && options.out !== undefined ? runProvenance(design, { ...settings, data, n, init }) : undefined;
   const bar = options.progress && process.stderr.isTTY ? progressBar() : undefined;
   let run: SampleResult;
   try {
@@ -214,7 +264,7 @@ async function runSample(specPath: string, options: SampleCliOptions): Promise<v
   } finally {
     bar?.stop();
   }
-  writeOutputs(options, design, plotData, run);
+  writeOutputs(options, design, plotData, run, provenance);
 }
 
 /** The data to sample for, and the points to plot under the samples. */
@@ -229,9 +279,16 @@ function dataFor(choice: DataChoice, design: Design): { data: SampleOptions['dat
   };
 }
 
-function writeOutputs(options: SampleCliOptions, design: Design, plotData: Float64Array, result: SampleResult): void {
+function writeOutputs(
+  options: SampleCliOptions,
+  design: Design,
+  plotData: Float64Array,
+  result: SampleResult,
+  provenance?: RunProvenance,
+): void {
   const d = result.dim;
-  if (options.out !== undefined) writeDataFile(options.out, result.samples, d);
+  if (options.out !== undefined && provenance) writeSamplesWithProvenance(options.out, result.samples, provenance);
+  else if (options.out !== undefined) writeDataFile(options.out, result.samples, d);
   else process.stdout.write(formatCsv(result.samples, d));
   if (options.trajectories !== undefined && result.trajectories) {
     writeTrajectories(options.trajectories, result.trajectories, result.count, d);
