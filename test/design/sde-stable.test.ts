@@ -77,7 +77,7 @@ describe('bundled SDEs against closed forms written by hand', () => {
 
   it('shows the paper forms: VP √(1 − e^{−B}), sub-VP α = e^{−B/2}, σ = 1 − e^{−B}, VE √(σ_min²(σ_max/σ_min)^{2t} − σ_min²)', () => {
     const shown = (file: string, name: string): string => loadDesign(example(file)).derivation[name]!.expr;
-    const minusB = String.raw`-\(0\.5 \* \(beta_max - beta_min\) \* t \^ 2 \+ beta_min \* t\)`;
+    const minusB = String.raw`-\(\(beta_max - beta_min\) \* t \^ 2 / 2 \+ beta_min \* t\)`;
     expect(shown('vp-sde.yaml', 'sigma')).toMatch(new RegExp(String.raw`^sqrt\(1 - exp\(${minusB}\)\)$`));
     expect(shown('subvp-sde.yaml', 'sigma')).toMatch(new RegExp(String.raw`^1 - exp\(${minusB}\)$`));
     expect(shown('subvp-sde.yaml', 'alpha')).toMatch(new RegExp(String.raw`^exp\(${minusB} / 2\)$`));
