@@ -1,6 +1,7 @@
 // Schedules α_t, σ_t with their time derivatives, compiled from trees (paths) or derived from a linear
 // SDE (docs/mathematics.md §6): symbolically by nerdamer when the result checks out, otherwise by quadrature.
 import { cumulativeIntegral, gaussLegendre5 } from '../numeric/cumulative.js';
+import { OdeforgeError, placedAt, type SourcePosition } from '../errors.js';
 import type { Expression } from '../spec/index.js';
 import {
   alphaForm,
@@ -40,12 +41,22 @@ export function scheduleAt(s: ScheduleFunctions, t: number): Schedule {
 }
 
 /** α and σ given as trees in t; derivatives symbolic. */
-export function symbolicSchedule(alpha: MathNode, sigma: MathNode, binding: Binding): ScheduleFunctions {
-  return stableSchedule({ display: alpha, stable: alpha }, { display: sigma, stable: sigma }, binding);
+export function symbolicSchedule(
+  alpha: MathNode,
+  sigma: MathNode,
+  binding: Binding,
+  where: { alpha?: SourcePosition; sigma?: SourcePosition } = {},
+): ScheduleFunctions {
+  return stableSchedule({ display: alpha, stable: alpha }, { display: sigma, stable: sigma }, binding, where);
 }
 
 /** α, σ and their derivatives: shown (expr, LaTeX) from the display trees, evaluated (JS, Python) from the stable ones. */
-function stableSchedule(alpha: StableForm, sigma: StableForm, binding: Binding): ScheduleFunctions {
+function stableSchedule(
+  alpha: StableForm,
+  sigma: StableForm,
+  binding: Binding,
+  where: { alpha?: SourcePosition; sigma?: SourcePosition } = {},
+): ScheduleFunctions {
   const tidy = (node: MathNode): MathNode => tidyIn(node, ['t'], binding);
   // α, σ shown in a form distinct from the stable one are already in paper form: mathjs simplify would reshuffle them.
   const tidied = (form: StableForm, paperForm = false): StableForm => {
@@ -55,15 +66,16 @@ function stableSchedule(alpha: StableForm, sigma: StableForm, binding: Binding):
     }
     return { display: paperForm ? form.display : tidy(form.display), stable: tidy(form.stable) };
   };
-  const derivative = (form: StableForm): StableForm => {
-    const display = differentiate(form.display, 't');
-    return { display, stable: form.stable === form.display ? display : differentiate(form.stable, 't') };
-  };
+  const derivative = (form: StableForm, name: 'alpha' | 'sigma'): StableForm =>
+    placedAt(where[name] ?? {}, name, () => {
+      const display = differentiate(form.display, 't');
+      return { display, stable: form.stable === form.display ? display : differentiate(form.stable, 't') };
+    });
   const forms = {
     alpha: tidied(alpha, true),
     sigma: tidied(sigma, true),
-    dalpha: tidied(derivative(alpha)),
-    dsigma: tidied(derivative(sigma)),
+    dalpha: tidied(derivative(alpha, 'alpha')),
+    dsigma: tidied(derivative(sigma, 'sigma')),
   };
   const fn = (form: StableForm): Fn1 => compileIn(form.stable, ['t'], binding) as Fn1;
   const shown = (form: StableForm): DerivedQuantity => ({
@@ -98,6 +110,16 @@ function checkTimes(T: number): number[] {
   return [...small, ...[1e-3, 0.013, 0.13, 0.41, 0.77, 1].map((x) => x * T)];
 }
 
+/** A closed form too large to differentiate (past limits.derivedNodes) is no closed form: quadrature takes over. */
+function closedFormOrNothing(build: () => ScheduleFunctions): ScheduleFunctions | undefined {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof OdeforgeError) return undefined;
+    throw error;
+  }
+}
+
 /** The closed-form schedule, or undefined when nerdamer finds none that solves the variance ODE numerically. */
 function closedFormSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: number): ScheduleFunctions | undefined {
   const check = { variables: ['t'], constants: binding.constants, points: checkTimes(T).map((t) => [t]) };
@@ -108,7 +130,8 @@ function closedFormSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: nu
     ? driftlessSigma(g, check)
     : (vpTypeSigma(f, g, logAlpha, check) ?? generalSigma(g, logAlpha, binding, check));
   if (sigma === undefined) return undefined;
-  const schedule = stableSchedule(alphaForm(logAlpha, check), sigma, binding);
+  const schedule = closedFormOrNothing(() => stableSchedule(alphaForm(logAlpha, check), sigma, binding));
+  if (schedule === undefined) return undefined;
   const g2 = compileIn(pow(g, constant(2)), ['t'], binding) as Fn1;
   if (!solvesVarianceOde(schedule, fFn, g2, T)) return undefined;
   const logAlphaFn = compileIn(logAlpha, ['t'], binding) as Fn1;
