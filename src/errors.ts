@@ -42,3 +42,16 @@ export class IntegrationError extends Error {
     this.name = 'IntegrationError';
   }
 }
+
+/**
+ * The value of `build`; an OdeforgeError it throws without a place of its own is thrown again at `where`, its
+ * message prefixed by `subject` (the layers below the spec know the expression, not where it was written).
+ */
+export function placedAt<T>(where: SourcePosition, subject: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof OdeforgeError) || error.file !== undefined || error.line !== undefined) throw error;
+    throw new OdeforgeError(`${subject}: ${error.message}`, where, error.hint);
+  }
+}

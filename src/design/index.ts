@@ -47,7 +47,10 @@ function familyDesign(spec: DesignSpec, options: DesignOptions): Design {
       return pathDesign(
         spec,
         'path',
-        symbolicSchedule(body.alpha.node, body.sigma.node, binding),
+        symbolicSchedule(body.alpha.node, body.sigma.node, binding, {
+          alpha: body.alpha.where,
+          sigma: body.sigma.where,
+        }),
         noiseFor(body.noise, binding),
         binding,
       );

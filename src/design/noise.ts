@@ -2,7 +2,7 @@
 // function of ρ² = |z|², its derivative (for the score), radial CDF and quantile, and a sampler.
 import { betaI, betaIInv, gammaP, gammaPInv, logPoissonConstant } from '../numeric/special.js';
 import type { NoiseSpec } from '../spec/index.js';
-import { symbol, substitute } from '../symbolic/index.js';
+import { gcd, halfIntegerGamma, symbol, substitute } from '../symbolic/index.js';
 import type { Binding } from './bind.js';
 import { radialProfile, type RadialProfile } from './profile.js';
 import type { DerivedQuantity, NoiseLaw, Rng } from './types.js';
@@ -126,20 +126,6 @@ function halfOf(n: number): { expr: string; latex: string } {
   if (n % 2 === 0) return { expr: `${n / 2} `, latex: `${n / 2}` };
   return { expr: `(${n}/2) `, latex: `\\tfrac{${n}}{2}` };
 }
-
-/**
- * Γ(k/2) as q·√π^h exactly, q a rational (numerator, denominator) and h ∈ {0, 1}: Γ(n) = (n − 1)! and
- * Γ(n + 1/2) = (2n)! √π / (4^n n!). Undefined when the numbers grow past what a reader would want printed.
- */
-function halfIntegerGamma(k: number): { num: bigint; den: bigint; sqrtPi: 0 | 1 } | undefined {
-  if (k > 60) return undefined;
-  const factorial = (n: number): bigint => (n <= 1 ? 1n : BigInt(n) * factorial(n - 1));
-  if (k % 2 === 0) return { num: factorial(k / 2 - 1), den: 1n, sqrtPi: 0 };
-  const n = (k - 1) / 2;
-  return { num: factorial(2 * n), den: 4n ** BigInt(n) * factorial(n), sqrtPi: 1 };
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
 /**
  * ln C_{d,D}, C = Γ((d+D)/2) / (π^{d/2} Γ(D/2)), written exactly: a rational times a power of π (for d = 2,

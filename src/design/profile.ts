@@ -4,6 +4,7 @@ import { invertIncreasing } from '../numeric/roots.js';
 import { logSphereArea } from '../numeric/special.js';
 import {
   call,
+  collectLogs,
   compileRowKernel,
   constant,
   dependsOn,
@@ -13,10 +14,12 @@ import {
   div,
   factorsWith,
   logAbs,
+  logSphereAreaTree,
   mul,
   pow,
   provablyNonPositive,
   signOf,
+  sphereAreaTree,
   sub,
   symbol,
   termsWith,
@@ -100,7 +103,7 @@ export function radialProfile(psiNode: MathNode, binding: Binding, velocity?: Ma
       dpsi_dt: describeNode(dpsiDt),
       log_dpsi_dr: describeNode(logDpsiDr),
       k: describeNode(kNode),
-      ...densityQuantities(dpsiDr, dpsiDt, logDpsiDr),
+      ...densityQuantities({ dpsiDr, dpsiDt, logDpsiDr }, binding.d, tidy),
     },
     trees: { psi, dpsiDr, dpsiDt, logDpsiDr, k: kNode },
     checks: [
@@ -174,17 +177,44 @@ function onFirstCall(build: () => Fn2): Fn2 {
   return (t, r) => (fn ??= build())(t, r);
 }
 
-/** φ, log φ and ϕ for display, with d and S_{d−1} kept as symbols (docs/mathematics.md §2). */
-function densityQuantities(dpsiDr: MathNode, dpsiDt: MathNode, logDpsiDr: MathNode): Record<string, DerivedQuantity> {
-  const S = symbol('S_d'),
-    r = symbol('r'),
-    d = symbol('d');
+/**
+ * φ, log φ and ϕ for display: with d bound (S_{d−1} exact, the log r terms of log φ collected) for `derive`,
+ * and with d and S_{d−1} as symbols for exports written for any d (docs/mathematics.md §2).
+ */
+function densityQuantities(
+  trees: { dpsiDr: MathNode; dpsiDt: MathNode; logDpsiDr: MathNode },
+  d: number,
+  tidy: (node: MathNode) => MathNode,
+): Record<string, DerivedQuantity> {
+  const anyDimension = densityTrees(trees, symbol('d'), symbol('S_d'), call('log', symbol('S_d')));
+  const bound = densityTrees(trees, constant(d), sphereAreaTree(d), logSphereAreaTree(d));
+  const quantity = (name: keyof typeof bound, simplified: MathNode): DerivedQuantity => {
+    const generic = describeNode(anyDimension[name]);
+    return {
+      ...describeNode(simplified),
+      python: generic.python,
+      anyDimension: { expr: generic.expr, latex: generic.latex },
+    };
+  };
+  return {
+    phi: quantity('phi', tidy(bound.phi)),
+    log_phi: quantity('log_phi', collectLogs(bound.log_phi)),
+    varphi: quantity('varphi', tidy(bound.varphi)),
+  };
+}
+
+/** φ = ∂rψ / (S_{d−1} r^{d−1}), its logarithm, and ϕ = −∂tψ / (S_{d−1} r^d), for d and S_{d−1} given as trees. */
+function densityTrees(
+  { dpsiDr, dpsiDt, logDpsiDr }: { dpsiDr: MathNode; dpsiDt: MathNode; logDpsiDr: MathNode },
+  d: MathNode,
+  S: MathNode,
+  logS: MathNode,
+): { phi: MathNode; log_phi: MathNode; varphi: MathNode } {
+  const r = symbol('r');
   const dMinusOne = sub(d, constant(1));
   return {
-    // φ = ∂rψ / (S_{d−1} r^{d−1})
-    phi: describeNode(div(dpsiDr, mul(S, pow(r, dMinusOne)))),
-    log_phi: describeNode(sub(sub(logDpsiDr, call('log', S)), mul(dMinusOne, call('log', r)))),
-    // ϕ = −∂tψ / (S_{d−1} r^d)
-    varphi: describeNode(div(mul(constant(-1), dpsiDt), mul(S, pow(r, d)))),
+    phi: div(dpsiDr, mul(S, pow(r, dMinusOne))),
+    log_phi: sub(sub(logDpsiDr, logS), mul(dMinusOne, call('log', r))),
+    varphi: div(mul(constant(-1), dpsiDt), mul(S, pow(r, d))),
   };
 }

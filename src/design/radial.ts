@@ -1,5 +1,6 @@
 // The radial (time-separated isotropic) family (docs/mathematics.md §2): a cumulative ψ_t(r), given or integrated
 // from a radial density; kernel φ_t(r) = ∂rψ/(S r^{d−1}) in log space, v = k_t(r)(x − x0).
+import { placedAt } from '../errors.js';
 import type { DesignSpec, Expression } from '../spec/index.js';
 import { checkRadialCdf } from './admissible.js';
 import type { Binding } from './bind.js';
@@ -16,7 +17,12 @@ type RadialBody = Extract<DesignSpec['body'], { family: 'radial' }>;
 export function radialDesign(spec: DesignSpec, body: RadialBody, binding: Binding): Design {
   const d = binding.d;
   const cumulative = body.cumulative
-    ? { profile: radialProfile(body.cumulative.node, binding, body.velocity?.node), derivation: {} }
+    ? {
+        profile: placedAt(body.cumulative.where, 'cumulative', () =>
+          radialProfile(body.cumulative!.node, binding, body.velocity?.node),
+        ),
+        derivation: {},
+      }
     : densityProfile(body.density as Expression, binding, spec, body.velocity?.node);
   const profile = cumulative.profile;
   if (body.cumulative) checkRadialCdf(profile.psi, body.cumulative, spec);

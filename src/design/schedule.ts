@@ -1,6 +1,7 @@
 // Schedules α_t, σ_t with their time derivatives, compiled from trees (paths) or derived from a linear
 // SDE (docs/mathematics.md §6): symbolically by nerdamer when the result checks out, otherwise by quadrature.
 import { cumulativeIntegral, gaussLegendre5 } from '../numeric/cumulative.js';
+import { OdeforgeError, placedAt, type SourcePosition } from '../errors.js';
 import type { Expression } from '../spec/index.js';
 import {
   alphaForm,
@@ -40,12 +41,22 @@ export function scheduleAt(s: ScheduleFunctions, t: number): Schedule {
 }
 
 /** α and σ given as trees in t; derivatives symbolic. */
-export function symbolicSchedule(alpha: MathNode, sigma: MathNode, binding: Binding): ScheduleFunctions {
-  return stableSchedule({ display: alpha, stable: alpha }, { display: sigma, stable: sigma }, binding);
+export function symbolicSchedule(
+  alpha: MathNode,
+  sigma: MathNode,
+  binding: Binding,
+  where: { alpha?: SourcePosition; sigma?: SourcePosition } = {},
+): ScheduleFunctions {
+  return stableSchedule({ display: alpha, stable: alpha }, { display: sigma, stable: sigma }, binding, where);
 }
 
 /** α, σ and their derivatives: shown (expr, LaTeX) from the display trees, evaluated (JS, Python) from the stable ones. */
-function stableSchedule(alpha: StableForm, sigma: StableForm, binding: Binding): ScheduleFunctions {
+function stableSchedule(
+  alpha: StableForm,
+  sigma: StableForm,
+  binding: Binding,
+  where: { alpha?: SourcePosition; sigma?: SourcePosition } = {},
+): ScheduleFunctions {
   const tidy = (node: MathNode): MathNode => tidyIn(node, ['t'], binding);
   // α, σ shown in a form distinct from the stable one are already in paper form: mathjs simplify would reshuffle them.
   const tidied = (form: StableForm, paperForm = false): StableForm => {
@@ -55,15 +66,16 @@ function stableSchedule(alpha: StableForm, sigma: StableForm, binding: Binding):
     }
     return { display: paperForm ? form.display : tidy(form.display), stable: tidy(form.stable) };
   };
-  const derivative = (form: StableForm): StableForm => {
-    const display = differentiate(form.display, 't');
-    return { display, stable: form.stable === form.display ? display : differentiate(form.stable, 't') };
-  };
+  const derivative = (form: StableForm, name: 'alpha' | 'sigma'): StableForm =>
+    placedAt(where[name] ?? {}, name, () => {
+      const display = differentiate(form.display, 't');
+      return { display, stable: form.stable === form.display ? display : differentiate(form.stable, 't') };
+    });
   const forms = {
     alpha: tidied(alpha, true),
     sigma: tidied(sigma, true),
-    dalpha: tidied(derivative(alpha)),
-    dsigma: tidied(derivative(sigma)),
+    dalpha: tidied(derivative(alpha, 'alpha')),
+    dsigma: tidied(derivative(sigma, 'sigma')),
   };
   const fn = (form: StableForm): Fn1 => compileIn(form.stable, ['t'], binding) as Fn1;
   const shown = (form: StableForm): DerivedQuantity => ({
@@ -98,6 +110,16 @@ function checkTimes(T: number): number[] {
   return [...small, ...[1e-3, 0.013, 0.13, 0.41, 0.77, 1].map((x) => x * T)];
 }
 
+/** A closed form too large to differentiate (past limits.derivedNodes) is no closed form: quadrature takes over. */
+function closedFormOrNothing(build: () => ScheduleFunctions): ScheduleFunctions | undefined {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof OdeforgeError) return undefined;
+    throw error;
+  }
+}
+
 /** The closed-form schedule, or undefined when nerdamer finds none that solves the variance ODE numerically. */
 function closedFormSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: number): ScheduleFunctions | undefined {
   const check = { variables: ['t'], constants: binding.constants, points: checkTimes(T).map((t) => [t]) };
@@ -108,7 +130,8 @@ function closedFormSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: nu
     ? driftlessSigma(g, check)
     : (vpTypeSigma(f, g, logAlpha, check) ?? generalSigma(g, logAlpha, binding, check));
   if (sigma === undefined) return undefined;
-  const schedule = stableSchedule(alphaForm(logAlpha, check), sigma, binding);
+  const schedule = closedFormOrNothing(() => stableSchedule(alphaForm(logAlpha, check), sigma, binding));
+  if (schedule === undefined) return undefined;
   const g2 = compileIn(pow(g, constant(2)), ['t'], binding) as Fn1;
   if (!solvesVarianceOde(schedule, fFn, g2, T)) return undefined;
   const logAlphaFn = compileIn(logAlpha, ['t'], binding) as Fn1;
@@ -168,9 +191,10 @@ function withSdeTerms(schedule: ScheduleFunctions, f: MathNode, g: MathNode): Sc
 function quadratureSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: number): ScheduleFunctions {
   const fFn = compileIn(f, ['t'], binding) as Fn1;
   const g2 = compileIn(pow(g, constant(2)), ['t'], binding) as Fn1;
-  const logAlpha = cumulativeIntegral(fFn, T);
+  const cells = quadratureCells(fFn, T);
+  const logAlpha = cumulativeIntegral(fFn, T, cells);
   const alphaOf = (t: number): number => Math.exp(logAlpha(t));
-  const variance = steppedVariance(fFn, g2, T);
+  const variance = steppedVariance(fFn, g2, T, cells);
   const sigmaOf = (t: number): number => Math.sqrt(variance(t));
   const shown = (text: string, latex: string): DerivedQuantity => ({ expr: text, latex });
   const inS = (node: MathNode): string => substitute(node, { t: symbol('s') }).toString();
@@ -192,23 +216,50 @@ function quadratureSdeSchedule(f: MathNode, g: MathNode, binding: Binding, T: nu
   };
 }
 
-/** Uniform cells of [0, T] for the stepped variance (as many as cumulativeIntegral's: ~1e-14 relative). */
-const varianceCells = 4096;
+/** Fewest and most uniform cells of [0, T] for the quadrature schedule. */
+const minCells = 4096;
+const maxCells = 262_144;
+
+/**
+ * Cells of [0, T] narrow enough for 5-point Gauss–Legendre on half-cells to be exact to ~1e-14: the variance
+ * integrand carries α_t²/α_s² = e^{2∫_s^t f}, whose rate 2|f| makes the panel error ~4e-13·(2|f|h/2)^10, so
+ * h ≤ 1/(4 max|f|). (A fixed 4096 cells gave h = 2.4 at T = 1e4 with |f| ≈ 1: σ wrong in the 8th digit.)
+ */
+function quadratureCells(f: Fn1, T: number): number {
+  let rate = 0;
+  for (let i = 0; i <= minCells; i++) rate = Math.max(rate, Math.abs(f((T * i) / minCells)));
+  const wanted = Math.ceil(4 * T * rate);
+  return Number.isFinite(wanted) ? Math.min(maxCells, Math.max(minCells, wanted)) : maxCells;
+}
 
 /** σ²(t) from σ² at the cell start below t plus one cell's weighted integral (Gauss–Legendre). */
-function steppedVariance(f: Fn1, g2: Fn1, T: number): Fn1 {
+function steppedVariance(f: Fn1, g2: Fn1, T: number, varianceCells: number): Fn1 {
+  // in offsets τ = s − a from the cell start: s itself rounds to ulp(a) (4.5e-13 at a = 2750), and
+  // e^{2∫_s^t f} over a shifted interval carried that into σ² as 3e-14 where σ² → 1
   const step = (a: number, start: number, t: number): number => {
-    const decay = (s: number): number => Math.exp(2 * gaussLegendre5(f, s, t));
-    return decay(a) * start + halves((s) => g2(s) * decay(s), a, t);
+    const fFrom = (tau: number): number => f(a + tau);
+    const width = t - a;
+    const decay = (tau: number): number => Math.exp(2 * gaussLegendre5(fFrom, tau, width));
+    return decay(0) * start + halves((tau) => g2(a + tau) * decay(tau), 0, width);
   };
   const atEdge = new Float64Array(varianceCells + 1);
   for (let i = 0; i < varianceCells; i++) {
     atEdge[i + 1] = step((i * T) / varianceCells, atEdge[i]!, ((i + 1) * T) / varianceCells);
   }
+  const width = T / varianceCells;
   return (t) => {
+    if (t > T) return beyond(T, atEdge[varianceCells]!, t);
     const k = Math.max(0, Math.min(varianceCells - 1, Math.floor((t / T) * varianceCells)));
-    return step((k * T) / varianceCells, atEdge[k]!, t);
+    return step(k * width, atEdge[k]!, t);
   };
+
+  /** Past T (finite differences at T look there): cell by cell, never one long panel. */
+  function beyond(a: number, start: number, t: number): number {
+    let edge = a,
+      value = start;
+    for (; t - edge > width; edge += width) value = step(edge, value, edge + width);
+    return step(edge, value, t);
+  }
 }
 
 function halves(fn: Fn1, a: number, b: number): number {

@@ -37,6 +37,11 @@ export interface DerivedQuantity {
   latex: string;
   /** Python over `xp` (numpy or torch) and the exported module's helpers; absent for numeric-only quantities. */
   python?: string;
+  /**
+   * The same quantity for any dimension (d and S_{d−1} as symbols), where `expr` and `latex` have the design's
+   * d bound: exports written for an open dimension print this one. The Python is always for any d.
+   */
+  anyDimension?: { expr: string; latex: string };
 }
 
 /**

@@ -4,6 +4,7 @@ import { buildDesign, type Design } from '../design/index.js';
 import { OdeforgeError, type SourcePosition } from '../errors.js';
 import { loadSpec } from '../spec/index.js';
 import { latexFragment } from './latex.js';
+import { exportedQuantities } from './quantities.js';
 import { pythonModule } from './python.js';
 
 export { terminalJson, terminalText } from './literals.js';
@@ -20,7 +21,7 @@ export interface ExportOptions {
 
 /** `derive --format json` / `export --to json`: the design as one JSON document. */
 export function derivationJson(design: Design, options: ExportOptions = {}): object {
-  const { prior, ...quantities } = design.derivation;
+  const { prior, ...quantities } = exportedQuantities(design, options.openDimension);
   return {
     name: design.name,
     family: design.family,

@@ -3,9 +3,10 @@
 import type { Design } from '../design/index.js';
 import { quantityLabel } from '../design/labels.js';
 import { latexComment } from './literals.js';
+import { exportedQuantities } from './quantities.js';
 
 export function latexFragment(design: Design, options: { openDimension?: boolean } = {}): string {
-  const rows = Object.entries(design.derivation)
+  const rows = Object.entries(exportedQuantities(design, options.openDimension))
     .filter(([name]) => name !== 'method')
     .map(([name, q]) => `  ${quantityLabel(name)} &= ${q.latex}`);
   const params = Object.entries(design.parameters)

@@ -287,3 +287,73 @@ function hideFactors(node: MathNode, held: Record<string, MathNode>): MathNode {
     return inner.map((child) => hideFactors(child, held));
   return inner;
 }
+
+/**
+ * A sum with its logarithms of one symbol or one number collected: log(r) − 2 log(t) − log(r) → −2 log(t).
+ * Other terms keep their order; the collected logarithms follow them. (When d is known, the −(d − 1) log r of
+ * log φ cancels against the log r of log ∂rψ this way.)
+ */
+export function collectLogs(node: MathNode): MathNode {
+  const others: MathNode[] = [];
+  const logs = new Map<string, { argument: MathNode; coefficient: number }>();
+  for (const { sign, term } of sumTerms(node, 1)) {
+    const log = logTerm(term);
+    if (!log) {
+      others.push(sign < 0 ? new math.OperatorNode('-', 'unaryMinus', [term]) : term);
+      continue;
+    }
+    const key = log.argument.toString();
+    const entry = logs.get(key) ?? { argument: log.argument, coefficient: 0 };
+    entry.coefficient += sign * log.coefficient;
+    logs.set(key, entry);
+  }
+  let sum: MathNode | undefined;
+  const append = (term: MathNode, negative: boolean): void => {
+    sum =
+      sum === undefined
+        ? negative
+          ? new math.OperatorNode('-', 'unaryMinus', [term])
+          : term
+        : op(negative ? 'subtract' : 'add', sum, term);
+  };
+  for (const term of others) {
+    const negated = isOp(term, 'unaryMinus');
+    append(negated ? argsOf(term)[0]! : term, negated);
+  }
+  for (const { argument, coefficient } of logs.values()) {
+    if (coefficient === 0) continue;
+    const size = Math.abs(coefficient);
+    const log = call('log', argument);
+    append(size === 1 ? log : op('multiply', constant(size), log), coefficient < 0);
+  }
+  return sum ?? constant(0);
+}
+
+/** The terms of a sum with their signs (through +, −, unary minus and parentheses). */
+function sumTerms(node: MathNode, sign: number): { sign: number; term: MathNode }[] {
+  const inner = unwrap(node);
+  if (isOp(inner, 'add')) return argsOf(inner).flatMap((arg) => sumTerms(arg, sign));
+  if (isOp(inner, 'subtract')) {
+    const [a, b] = argsOf(inner) as [MathNode, MathNode];
+    return [...sumTerms(a, sign), ...sumTerms(b, -sign)];
+  }
+  if (isOp(inner, 'unaryMinus')) return sumTerms(argsOf(inner)[0]!, -sign);
+  return [{ sign, term: inner }];
+}
+
+/** c·log(a), log(a)·c or log(a) with c a number and a a symbol or a positive number; undefined otherwise. */
+function logTerm(term: MathNode): { argument: MathNode; coefficient: number } | undefined {
+  const plainLog = (node: MathNode): MathNode | undefined => {
+    const inner = unwrap(node);
+    if (!isCall(inner, 'log')) return undefined;
+    const argument = unwrap(argsOf(inner)[0]!);
+    return symbolName(argument) !== undefined || (isConstant(argument) && argument.value > 0) ? argument : undefined;
+  };
+  const direct = plainLog(term);
+  if (direct) return { argument: direct, coefficient: 1 };
+  if (!isOp(term, 'multiply')) return undefined;
+  const [a, b] = argsOf(term).map(unwrap) as [MathNode, MathNode];
+  if (isConstant(a) && plainLog(b)) return { argument: plainLog(b)!, coefficient: a.value };
+  if (isConstant(b) && plainLog(a)) return { argument: plainLog(a)!, coefficient: b.value };
+  return undefined;
+}

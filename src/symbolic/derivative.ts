@@ -2,6 +2,7 @@
 // the catalogue (functions.ts). Our own rules, because mathjs's `derivative` throws on log1p, expm1, erf,
 // sigmoid...; results are checked numerically (symbolic-agreement in verify, and the tests).
 import { OdeforgeError } from '../errors.js';
+import { limits } from '../limits.js';
 import { add, div, mul, pow, sub } from './algebra.js';
 import { entryOf, functions, type Calculus } from './functions.js';
 import { constant, type MathNode } from './math.js';
@@ -11,9 +12,34 @@ export { add, div, mul, pow, sub };
 
 type Args = { args: MathNode[] };
 
-/** ∂ node / ∂ variable. Symbols other than `variable` are constants (parameters, d). */
+/**
+ * ∂node/∂variable. Symbols other than `variable` are constants (parameters, d).
+ * @throws OdeforgeError (without a position: the caller knows the expression) when the derivative grows past
+ *   limits.derivedNodes
+ */
 export function differentiate(node: MathNode, variable: string): MathNode {
-  return d(node, variable);
+  const derivative = d(node, variable);
+  const size = nodeCount(derivative, limits.derivedNodes);
+  if (size > limits.derivedNodes) {
+    throw new OdeforgeError(
+      `its derivative in ${variable} grows past ${limits.derivedNodes} nodes (the rules of differentiation copy nested subexpressions)`,
+      {},
+      'nest the expression less',
+    );
+  }
+  return derivative;
+}
+
+/** Nodes of a tree, counted up to just past `cap`. */
+function nodeCount(node: MathNode, cap: number): number {
+  let count = 0;
+  const stack = [node];
+  while (stack.length > 0 && count <= cap) {
+    const next = stack.pop()!;
+    count++;
+    next.forEach((child) => stack.push(child));
+  }
+  return count;
 }
 
 function d(node: MathNode, v: string): MathNode {

@@ -77,14 +77,66 @@ function fractionOf(node: MathNode, style: DisplayStyle): Fraction {
   };
 }
 
-function fractionNode(f: Fraction, style: DisplayStyle): MathNode {
+function fractionNode(fraction: Fraction, style: DisplayStyle): MathNode {
+  const f = withIntegerCoefficients(fraction);
   const numerator = product(f.numerator.filter((n) => !isOne(n))) ?? new math.ConstantNode(1);
   const denominator = product(f.denominator.filter((n) => !isOne(n)));
   if (denominator === undefined) return f.negative ? negate(numerator) : numerator;
   if (style === 'text') return binary('/', f.negative ? negate(numerator) : numerator, denominator);
-  const value = binary('/', numerator, denominator);
+  const value = overNumber(numerator, denominator) ?? binary('/', numerator, denominator);
   return f.negative ? negate(value) : value;
 }
+
+/**
+ * LaTeX of x/q, q a number, where x has fractions of its own: \frac{1}{q} x in front rather than x stacked over q,
+ * so that the fractions do not nest one level deeper.
+ */
+function overNumber(numerator: MathNode, denominator: MathNode): MathNode | undefined {
+  if (!isConstant(denominator) || !containsDivision(numerator)) return undefined;
+  return binary('*', binary('/', new math.ConstantNode(1), denominator), numerator);
+}
+
+function containsDivision(node: MathNode): boolean {
+  let found = false;
+  node.traverse((child) => {
+    if (child.type === 'OperatorNode' && (child as unknown as Op).fn === 'divide') found = true;
+  });
+  return found;
+}
+
+/**
+ * The numbers of a fraction gathered in front of its numerator or denominator as one integer where that is exact:
+ * 0.5·π·t → π t / 2 (0.5 is exactly 1/2), 2·x/4 → x/2. Other numbers stay where they are.
+ */
+function withIntegerCoefficients(f: Fraction): Fraction {
+  const isNumber = (n: MathNode): boolean => isConstant(n);
+  const valueOf = (factors: MathNode[]): number =>
+    factors.filter(isNumber).reduce((p, n) => p * (n as MathNode & { value: number }).value, 1);
+  const up = valueOf(f.numerator);
+  const down = valueOf(f.denominator);
+  const ratio = Math.abs(up / down);
+  const integer = (x: number): boolean => Number.isInteger(x) && x <= maxPrintedInteger;
+  let coefficient: [number, number] | undefined;
+  if (integer(ratio)) coefficient = [ratio, 1];
+  else if (integer(1 / ratio) && 1 / (1 / ratio) === ratio) coefficient = [1, 1 / ratio];
+  if (!coefficient || !Number.isFinite(ratio) || ratio === 0) return f;
+  // π right after the number: 2 π t², as papers write it
+  const isPi = (n: MathNode): boolean => n.type === 'SymbolNode' && (n as unknown as { name: string }).name === 'pi';
+  const symbolic = (factors: MathNode[]): MathNode[] => [
+    ...factors.filter(isPi),
+    ...factors.filter((n) => !isNumber(n) && !isPi(n)),
+  ];
+  const withNumber = (value: number, factors: MathNode[]): MathNode[] =>
+    value === 1 ? factors : [new math.ConstantNode(value), ...factors];
+  return {
+    negative: f.negative !== up / down < 0,
+    numerator: withNumber(coefficient[0], symbolic(f.numerator)),
+    denominator: withNumber(coefficient[1], symbolic(f.denominator)),
+  };
+}
+
+/** Integers printed as such in a coefficient; beyond this a decimal reads better. */
+const maxPrintedInteger = 1e6;
 
 function product(factors: MathNode[]): MathNode | undefined {
   return factors.length === 0 ? undefined : factors.reduce((a, b) => binary('*', a, b));

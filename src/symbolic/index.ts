@@ -11,13 +11,14 @@ export { logAbs, signOf } from './logspace.js';
 export { compile, compileRowKernel, emitSource, type RowKernel } from './compile.js';
 export { provablyNonPositive, signs } from './sign.js';
 export { tidy, type CheckDomain } from './simplify.js';
-export { exactLogAbs } from './canonical.js';
+export { collectLogs, exactLogAbs } from './canonical.js';
 export { toLatex, symbolTex } from './latex.js';
 export { antiderivative, definiteFrom, agreesAt, type CheckPoints } from './integrate.js';
 export { alphaForm, driftlessSigma, vpTypeSigma, type StableForm } from './variance.js';
 export { substitute, freeSymbols, termsWith, factorsWith } from './transform.js';
 export { toPython } from './python.js';
 export { functions, pythonHelperNames, type FunctionEntry } from './functions.js';
+export { gcd, halfIntegerGamma, logSphereAreaTree, sphereAreaTree } from './constants.js';
 export { call, constant, symbol, internal, type MathNode } from './math.js';
 
 /** A derived quantity: plain text and LaTeX of its display form (the same function), Python of the tree itself. */

@@ -39,6 +39,34 @@ describe('YAML', () => {
   });
 });
 
+/** tanh of x + atan(x) nested n times (x = r/t): 6k nodes at n = 10, small enough to parse, but ∂r has 47k. */
+function nestedAtan(n: number): string {
+  let inner = 'r/t';
+  for (let i = 0; i < n; i++) inner = `atan(${inner}) + ${inner}`;
+  return `tanh(${inner})`;
+}
+
+describe('derived trees past the limit: refused at the expression before the symbolic passes run away', () => {
+  it('ψ whose ∂r would have 47k nodes: exit-2 error at `cumulative`', () => {
+    const error = thrown(() => designFromText(radial(nestedAtan(10)), { file: 's.yaml' }));
+    expect(error.message).toMatch(
+      new RegExp(`^cumulative: its derivative in r grows past ${limits.derivedNodes} nodes`),
+    );
+    expect([error.file, error.line, error.column]).toEqual(['s.yaml', 3, 13]);
+  });
+
+  it('a path whose σ would: positioned at `sigma`', () => {
+    const spec = `family: path\ndimension: 2\nalpha: 1\nsigma: ${nestedAtan(10).replace(/r\/t/g, 't')}\ntime: { T: 1, epsilon: 0.001 }\n`;
+    const error = thrown(() => designFromText(spec, { file: 'p.yaml' }));
+    expect(error.message).toMatch(/^sigma: its derivative in t grows past/);
+    expect([error.line, error.column]).toEqual([4, 8]);
+  });
+
+  it('six levels (2k-node derivative) still derive', () => {
+    expect(designFromText(radial(nestedAtan(6)), { file: 's.yaml' }).derivation.k).toBeDefined();
+  });
+});
+
 describe('expression size: refused at the expression, naming the limit', () => {
   it('a 2000-term sum (2000 deep): walked without recursion, refused by depth', () => {
     const error = thrown(() =>
