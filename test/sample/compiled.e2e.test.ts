@@ -271,7 +271,7 @@ describe('odeforge sample (CLI)', () => {
     [['--n', '5'], /give exactly one of --data FILE and --dataset NAME/],
     [
       ['--n', '5', '--dataset', 'moons', '--solver', 'rk45'],
-      /--solver must be one of dopri5, odex, euler, heun, rk4, not "rk45"/,
+      /--solver must be one of dopri5, odex, euler, heun, rk4, euler-maruyama, pc, edm, dpmpp-2m, dpmpp-3m, not "rk45"/,
     ],
   ])('exit 2 with one message for %j', (args, message) => {
     const r = odeforge('sample', ve, ...args);

@@ -12,7 +12,7 @@ describe('odeforge verify (built bin)', () => {
   it('exit code 0 when every property passes', () => {
     const result = run(example('ve.yaml'), '--runs', '5');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^ve: all 12 properties passed/);
+    expect(result.stdout).toMatch(/^ve: all 13 properties passed/);
   });
 
   it('exit code 1 and a one-line message when a property fails; the report is on stdout', () => {

@@ -35,7 +35,7 @@ describe('odeforge verify', () => {
     expect(error).toBeUndefined();
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ design: 've', passed: true, seed: 3 });
-    expect(report.properties).toHaveLength(12);
+    expect(report.properties).toHaveLength(13);
     for (const p of report.properties) {
       expect(Object.keys(p)).toEqual(
         expect.arrayContaining(['name', 'passed', 'runs', 'maxResidual', 'tolerance', 'counterexample']),
@@ -45,14 +45,14 @@ describe('odeforge verify', () => {
 
   it('prints a table by default', async () => {
     const { stdout } = await verify(example('tanh.yaml'), '--runs', '5');
-    expect(stdout).toMatch(/^tanh: all 12 properties passed \(seed 20240601\)\n/);
+    expect(stdout).toMatch(/^tanh: all 13 properties passed \(seed 20240601\)\n/);
     expect(stdout).toMatch(/\ncontinuity-conditional +pass +5 /);
   });
 
   it('prints the report, then throws VerificationFailed for a failed property', async () => {
     const { stdout, error } = await verify(bad('monotone.yaml'), '--runs', '5');
     expect(error).toBeInstanceOf(VerificationFailed);
-    expect(stdout).toMatch(/bad-monotone: 1 of 12 properties FAILED/);
+    expect(stdout).toMatch(/bad-monotone: 1 of 13 properties FAILED/);
     expect(stdout).toMatch(/\nmonotone +FAIL /);
     expect(stdout).toMatch(/counterexample: \{"t":0\.001,/);
   });
