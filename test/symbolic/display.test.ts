@@ -73,6 +73,17 @@ describe('displayForm', () => {
     expect(toLatex(internal('log(abs(a))'))).toContain('\\left|');
   });
 
+  // the examples write no decimals in their expressions: any in a derived formula would be a rounded ln 2, π, √2π…
+  it.each(exampleFiles)('%s: no rounded constant in any derived formula (d = 2 and 3)', (file) => {
+    for (const d of [2, 3]) {
+      const design = designFromText(specWithDimension(file, d), { file });
+      for (const [name, q] of Object.entries(design.derivation)) {
+        if (name === 'prior') continue; // σ_T, α_T and a custom prior's log Z are numbers, shown as numbers
+        expect(`${q.expr} ${q.latex}`, `${name} (d = ${d})`).not.toMatch(/\d\.\d{3,}/);
+      }
+    }
+  });
+
   it.each(exampleFiles)('%s: every derived formula at most two fractions deep', (file) => {
     const design = designFromText(specWithDimension(file, 3), { file });
     for (const [name, q] of Object.entries(design.derivation))
