@@ -1,5 +1,6 @@
 // CSV data files: a header line x1,...,xd (optional when every field of the first line is a number), then
-// one point per line. Every bad value is reported with its file, line and column.
+// one point per line. Every bad value is reported with its file, line and column. A last column headed `logp`
+// (what `sample --logp` writes) is not a coordinate: it is skipped, so samples read back as points.
 import { OdeforgeError } from '../errors.js';
 import type { DataTable } from './table.js';
 
@@ -55,6 +56,7 @@ export function parseCsv(text: string, file?: string): DataTable {
       }
     }
     const row = rows + 1;
+    const coordinates = header?.[dim - 1] === LOG_DENSITY_COLUMN ? dim - 1 : dim;
     if (fs.length !== dim) {
       const column = fs.length > dim ? fs[dim]!.column : line.length + 1;
       throw new OdeforgeError(
@@ -63,7 +65,7 @@ export function parseCsv(text: string, file?: string): DataTable {
         'every row needs one value per column',
       );
     }
-    for (let c = 0; c < dim; c++) {
+    for (let c = 0; c < coordinates; c++) {
       const f = fs[c]!;
       const name = header ? `column ${c + 1} (${header[c]})` : `column ${c + 1}`;
       if (NON_FINITE.test(f.text)) {
@@ -95,8 +97,13 @@ export function parseCsv(text: string, file?: string): DataTable {
   }
   if (rows === 0)
     throw new OdeforgeError('the data file has no data rows', { file }, 'give at least one row of numbers');
-  return { data: Float64Array.from(values), rows, dim };
+  const coordinates = header?.[dim - 1] === LOG_DENSITY_COLUMN ? dim - 1 : dim;
+  if (coordinates === 0) throw new OdeforgeError('the data file has no coordinate columns', { file });
+  return { data: Float64Array.from(values), rows, dim: coordinates };
 }
+
+/** The header of the log-density column `sample --logp` appends. */
+const LOG_DENSITY_COLUMN = 'logp';
 
 /** CSV text with header x1..xd; numbers in shortest round-trip form (reading them back is exact). */
 export function formatCsv(data: Float64Array, dim: number): string {

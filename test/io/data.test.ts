@@ -41,6 +41,13 @@ describe('CSV', () => {
     expect(formatCsv(Float64Array.of(1, 2, 3, 4, 5, 6), 3)).toBe('x1,x2,x3\n1,2,3\n4,5,6\n');
   });
 
+  it('skips a last column headed logp (sample --logp output reads back as points), whatever it holds', () => {
+    const t = parseCsv('x1,x2,logp\n1,2,-3.5\n4,5,-Infinity\n');
+    expect(t).toEqual({ data: Float64Array.of(1, 2, 4, 5), rows: 2, dim: 2 });
+    // anywhere else it is a column name like any other, and must hold numbers
+    expect(() => parseCsv('logp,x2\n-Infinity,2\n')).toThrow(/column 1 \(logp\): -Infinity is not allowed/);
+  });
+
   it('reads headerless files, CRLF, blank lines, comments and spaces around fields', () => {
     const t = parseCsv('# made by hand\r\n1, 2\r\n\r\n 3 ,4e-1\r\n');
     expect(t).toEqual({ data: Float64Array.of(1, 2, 3, 0.4), rows: 2, dim: 2 });
