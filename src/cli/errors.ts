@@ -4,6 +4,14 @@ import { IntegrationError, OdeforgeError, terminalText, VerificationFailed } fro
 
 export const exitCodes = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
 
+/** A command's own check failed after it wrote its outputs (a design of `compare` could not be sampled): exit 1. */
+export class CheckFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckFailed';
+  }
+}
+
 /** Print `error` the way a user should see it; returns the exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof OdeforgeError) {
@@ -12,6 +20,10 @@ export function reportError(error: unknown): number {
   }
   if (error instanceof IntegrationError) {
     process.stderr.write(`odeforge: ${terminalText(error.message)} (sample ${error.sampleIndex}, t = ${error.t})\n`);
+    return exitCodes.failed;
+  }
+  if (error instanceof CheckFailed) {
+    process.stderr.write(`odeforge: ${terminalText(error.message)}\n`);
     return exitCodes.failed;
   }
   if (error instanceof VerificationFailed) {

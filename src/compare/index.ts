@@ -7,7 +7,7 @@ import type { Design } from '../design/types.js';
 import { IntegrationError, OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
 import { bandwidthOf, metrics, type PointSet } from '../metrics/index.js';
-import { likelihood } from '../likelihood/index.js';
+import { likelihoodSync } from '../likelihood/index.js';
 import type { EmpiricalData } from '../numeric/data.js';
 import { createRng } from '../numeric/rng.js';
 import { priorSamples, sample } from '../sample/index.js';
@@ -100,8 +100,17 @@ export interface DesignComparison extends Quality {
   wall_s: number;
 }
 
+/** A design whose sampling failed numerically: it is left out of the table, with the reason, not the comparison. */
+export interface FailedDesign {
+  name: string;
+  family: string;
+  reason: string;
+}
+
 export interface CompareResult {
   designs: DesignComparison[];
+  /** Designs whose sampling failed (a state became non-finite, or the step limit was reached). */
+  failed: FailedDesign[];
   data: {
     label: string;
     rows: number;
@@ -227,7 +236,7 @@ function heldOutBitsPerDim(
   const rows = Math.min(count, split.heldOut.rows);
   const points = { data: split.heldOut.data.subarray(0, rows * split.heldOut.dim), rows, dim: split.heldOut.dim };
   try {
-    const result = likelihood(design, { data: split.reference, points });
+    const result = likelihoodSync(design, { data: split.reference, points });
     return { bitsPerDim: result.bitsPerDim };
   } catch (error) {
     // a design the likelihood cannot integrate (or a point it fails on) costs the column, not the comparison
@@ -303,7 +312,7 @@ async function compareOne(
  *   const result = await compare([loadDesign('examples/ve.yaml'), loadDesign('examples/pfgm.yaml')], { data: dataset('8gaussians', { n: 1000 }) });
  *   result.designs.map((d) => [d.name, d.w2, d.nfe]);
  * @throws OdeforgeError for designs of different dimensions, data of another dimension or too small to split,
- *   counts above the limits; IntegrationError when a design's sampling fails
+ *   counts above the limits. A design whose sampling fails numerically is listed in `failed`, with the reason.
  */
 export async function compare(designs: readonly Design[], options: CompareOptions): Promise<CompareResult> {
   const names = designs.map((design, i) => options.labels?.[i] ?? design.name);
@@ -322,12 +331,20 @@ export async function compare(designs: readonly Design[], options: CompareOption
   const split = splitData(table, testFraction, settings.seed);
   const bandwidth = bandwidthOf(split.reference, split.heldOut);
   const results: DesignComparison[] = [];
+  const failed: FailedDesign[] = [];
   for (const [i, design] of designs.entries()) {
     options.onDesign?.(i, names[i]!);
-    results.push(await compareOne(design, names[i]!, split, bandwidth, settings));
+    try {
+      results.push(await compareOne(design, names[i]!, split, bandwidth, settings));
+    } catch (error) {
+      // a design that cannot be integrated is a finding about that design, not the end of the comparison
+      if (!(error instanceof IntegrationError)) throw error;
+      failed.push({ name: names[i]!, family: design.family, reason: error.message });
+    }
   }
   return {
     designs: results,
+    failed,
     data: {
       label: options.dataLabel ?? 'data',
       rows: table.rows,
@@ -346,6 +363,7 @@ export async function compare(designs: readonly Design[], options: CompareOption
 export function compareJson(result: CompareResult): unknown {
   return {
     designs: result.designs.map(({ samples: _samples, ...rest }) => rest),
+    failed: result.failed,
     data: result.data,
     settings: result.settings,
   };

@@ -101,9 +101,11 @@ export function formatCompareTable(result: CompareResult): string {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
   const line = (r: string[]) => r.map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!))).join('  ');
   const data = result.data;
+  const failures = result.failed.map((f) => `${f.name} (${f.family}) FAILED: ${f.reason}`);
   return [
     line(header),
     ...rows.map(line),
+    ...failures,
     '',
     `* best of the column. ${data.label}: ${data.rows} points, ${data.reference} reference (the field's data) and ${data.heldOut} held out; ` +
       `${result.settings.n} samples per design by ${result.settings.solver}; MMD bandwidth ${cell(data.bandwidth)}.`,

@@ -53,10 +53,14 @@ function tableHtml(result: CompareResult): string {
     return `<tr><td>${escape(d.name)}</td><td>${escape(d.family)}</td><td class="num">${formatNumber(d.T)}</td>${cells.join('')}</tr>`;
   });
   const legend = compareColumns.map((c) => `<dt>${escape(c.title)}</dt><dd>${escape(c.meaning)}</dd>`).join('');
+  const failed = result.failed.map(
+    (f) =>
+      `<tr class="failed"><td>${escape(f.name)}</td><td>${escape(f.family)}</td><td colspan="${compareColumns.length + 1}">sampling failed: ${escape(f.reason)}</td></tr>`,
+  );
   return `<section id="table"><h2>Side by side</h2>
 <p class="lead">Lower is better in every marked column (★ the best); W2 ref is shown, not ranked.</p>
 <table class="compare"><thead><tr><th>design</th><th>family</th><th>T</th>${head}</tr></thead><tbody>
-${rows.join('\n')}
+${[...rows, ...failed].join('\n')}
 </tbody></table>
 <dl class="legend">${legend}</dl></section>`;
 }
@@ -111,7 +115,7 @@ function costFigure(result: CompareResult, d: DesignComparison, index: number): 
 function headerHtml(result: CompareResult): string {
   const { data, settings } = result;
   const facts: [string, string][] = [
-    ['designs', String(result.designs.length)],
+    ['designs', String(result.designs.length + result.failed.length)],
     ['data', `${escape(data.label)}, ${data.rows} points of dimension ${data.dim}`],
     ['split', `${data.reference} reference, ${data.heldOut} held out`],
     ['samples', `${settings.n} per design, ${escape(settings.solver)}`],

@@ -128,3 +128,21 @@ describe('compare', () => {
     await expect(compare([], { data })).rejects.toThrow(/at least one design/);
   });
 });
+
+describe('a design whose sampling fails', () => {
+  it('is listed as failed with the reason; the other designs are still compared', async () => {
+    // k = log(t − 1) is NaN below t = 1: every sample's state becomes NaN on the way down
+    const broken = designFromText(
+      'name: broken\nfamily: radial\ndimension: 2\ncumulative: tanh(r/t)\nvelocity: log(t - 1)\ntime: { T: 3, epsilon: 0.01 }\n',
+    );
+    const result = await compare([loadDesign(example('ve.yaml')), broken], {
+      data: dataset('moons', { n: 200, seed: 0 }),
+      ...quick,
+      likelihoodPoints: 0,
+    });
+    expect(result.designs.map((d) => d.name)).toEqual(['ve']);
+    expect(result.failed).toEqual([{ name: 'broken', family: 'radial', reason: expect.stringMatching(/./) }]);
+    expect(formatCompareTable(result)).toMatch(/\nbroken \(radial\) FAILED: /);
+    expect((compareJson(result) as { failed: unknown[] }).failed).toHaveLength(1);
+  });
+});

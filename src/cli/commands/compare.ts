@@ -30,6 +30,7 @@ import {
   type SolverName,
 } from '../../index.js';
 import { renderComparePage } from '../../report/index.js';
+import { CheckFailed } from '../errors.js';
 
 interface CompareCliOptions extends DataCliOptions {
   n: string;
@@ -144,5 +145,9 @@ async function runCompare(specs: string[], options: CompareCliOptions): Promise<
   if (options.out !== undefined) {
     writeFileAtomic(options.out, renderComparePage(result));
     process.stderr.write(`odeforge: wrote ${terminalText(options.out)}\n`);
+  }
+  // every output is written; a design that failed is a failed check (exit 1), like a failed verify property
+  if (result.failed.length > 0) {
+    throw new CheckFailed(`${result.failed.map((f) => f.name).join(', ')} failed to sample (see the table above)`);
   }
 }
