@@ -1,9 +1,9 @@
 // Bundles the compiled dist/ into self-contained ES modules in bundle/: the CLI, the library entry, the
-// report entry and the sampler's worker thread. One file per process instead of ~2000 small modules cuts
-// Node's start-up from ~0.7 s to ~0.2 s (module resolution and loading dominated it). The packages loaded on
-// demand through createRequire (odex, nerdamer, katex, ml-matrix) stay outside and resolve from
-// node_modules as before. The files sit side by side, so the pool's `./worker.js` and the package root
-// `../` (src/paths.ts) mean the same from bundle/ as from dist/.
+// report entry and the worker threads of the sampler and of the likelihood. One file per process instead of
+// ~2000 small modules cuts Node's start-up from ~0.7 s to ~0.2 s (module resolution and loading dominated it).
+// The packages loaded on demand through createRequire (odex, nerdamer, katex, ml-matrix) stay outside and
+// resolve from node_modules as before. The files sit side by side, so the pools' `./worker.js` and
+// `./likelihood-worker.js` and the package root `../` (src/paths.ts) mean the same from bundle/ as from dist/.
 import { build } from 'esbuild';
 
 const common = {
@@ -21,7 +21,12 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { odeforge: 'dist/cli/main.js', index: 'dist/index.js', worker: 'dist/sample/worker.js' },
+  entryPoints: {
+    odeforge: 'dist/cli/main.js',
+    index: 'dist/index.js',
+    worker: 'dist/sample/worker.js',
+    'likelihood-worker': 'dist/likelihood/likelihood-worker.js',
+  },
 });
 
 // The report's public entry (`odeforge/report`, which loads KaTeX) imports the library bundle beside it

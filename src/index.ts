@@ -71,6 +71,7 @@ export {
 export { checkShardSet, mergeShards, readShardProvenance, type ShardFile } from './sample/merge.js';
 export {
   likelihood,
+  likelihoodSync,
   marginalLogDensity,
   type LikelihoodOptions,
   type LikelihoodResult,

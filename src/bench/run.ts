@@ -16,6 +16,7 @@ import { sample, SamplerPool } from '../sample/index.js';
 import type { FieldWorkerSetup } from './field-worker.js';
 import { maxRowError } from './measures.js';
 import { pythonStatus, referenceFieldThroughput, saveReferenceData } from './reference.js';
+import { pruningScaling, pruningSideBySide } from './pruning.js';
 import { samplerSection } from './samplers.js';
 import { cli, sideBySide } from './side-by-side.js';
 import { fmt, table } from './tables.js';
@@ -30,6 +31,8 @@ interface Args {
   scipyAccuracy: boolean;
   /** Only the samplers' section (NFE against error, law at ε). */
   samplersOnly: boolean;
+  /** Only the pruned field's section (tree and far field against the exact sum and the reference). */
+  pruningOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,6 +42,7 @@ function parseArgs(argv: string[]): Args {
     quick: false,
     scipyAccuracy: false,
     samplersOnly: false,
+    pruningOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -47,9 +51,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--quick') args.quick = true;
     else if (a === '--scipy-accuracy') args.scipyAccuracy = true;
     else if (a === '--samplers-only') args.samplersOnly = true;
+    else if (a === '--pruning-only') args.pruningOnly = true;
     else
       throw new Error(
-        `unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy, --samplers-only)`,
+        `unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy, --samplers-only, --pruning-only)`,
       );
   }
   return args;
@@ -304,12 +309,20 @@ async function main(): Promise<void> {
       cores: availableParallelism(),
       effectiveCores: cores,
     };
+    const pruning = { reference: args.reference, python, dir, reps: Math.max(args.reps, 2) };
+    if (args.pruningOnly) {
+      summary.pruning = { sideBySide: pruningSideBySide(pruning), scaling: pruningScaling(pruning) };
+      mkdirSync(join(root, 'out'), { recursive: true });
+      writeFileAtomic(join(root, 'out/bench-pruning.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
     summary.sideBySide = sideBySideRun(args, dir, python);
     summary.throughput = await throughput(args, dir, python);
     if (!args.quick) {
       summary.scaling = await scaling(args, dir, python);
       summary.accuracy = await accuracy(args, dir, python);
       summary.samplers = await samplerSection(benchSpecs);
+      summary.pruning = { sideBySide: pruningSideBySide(pruning), scaling: pruningScaling(pruning) };
     }
     mkdirSync(join(root, 'out'), { recursive: true });
     writeFileAtomic(join(root, 'out/bench.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -4,6 +4,7 @@
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
 import { planeDistances, TileDistances } from './distances.js';
+import { PrunedPathSum, type PruneStats } from './prune.js';
 import { SimdMemory } from './simd.js';
 import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
@@ -38,6 +39,12 @@ type RadialKernel = Extract<FieldKernel, { kind: 'radial' }>;
 
 /** Rows per tile: each block of data serves the tile's rows from cache (distances.ts). */
 const TILE_ROWS = 8;
+
+/** Below this many data points the exact loops beat the tree at every σ (fieldTol is then ignored). */
+export const PRUNE_MIN_DATA = 4096;
+
+/** The sampler's default field tolerance: far below any ODE tolerance, yet it lets the tree skip and expand. */
+export const DEFAULT_FIELD_TOL = 1e-12;
 
 /** Validate and wrap a flat m × dim array as empirical data. */
 export function empiricalData(values: Float64Array, dim: number, file?: string): EmpiricalData {
@@ -99,13 +106,33 @@ export class EmpiricalField implements BatchField {
   private readonly dataRadius: number;
   private cachedT = Number.NaN;
   private cachedSchedule = { alpha: 1, sigma: 1, dAlpha: 0, dSigma: 0 };
+  /** Gaussian or Poisson noise with fieldTol > 0: the tree that bounds the error of x̂ (prune.ts), built on first use. */
+  private readonly fieldTol: number;
+  private prunedSum: PrunedPathSum | null = null;
+  /** Tile rows the tree handed back to the exact loops. */
+  private readonly exactRows = new Uint8Array(TILE_ROWS);
+  private readonly xhatRows: Float64Array;
 
-  /** `simd: false` keeps every loop in JS (the same bits; for tests and comparisons). */
+  /**
+   * `simd: false` keeps every loop in JS (the same bits; for tests and comparisons). `fieldTol` > 0 (Gaussian or Poisson
+   * noise, at least PRUNE_MIN_DATA points): x̂ within fieldTol · R of the exact one, R the data's radius about its
+   * bounding box centre (docs/mathematics.md §13); 0 (the default) is the exact sum.
+   */
   constructor(
     private readonly kernel: FieldKernel,
     data: EmpiricalData,
-    options: { simd?: boolean } = {},
+    options: { simd?: boolean; fieldTol?: number } = {},
   ) {
+    const fieldTol = options.fieldTol ?? 0;
+    if (!(fieldTol >= 0 && fieldTol < 1)) {
+      throw new OdeforgeError(
+        `the field tolerance must be in [0, 1), got ${fieldTol}`,
+        {},
+        'try 1e-12, or 0 for exact',
+      );
+    }
+    this.fieldTol = fieldTol;
+    this.xhatRows = new Float64Array(TILE_ROWS * data.dim);
     this.dim = data.dim;
     this.data = data.data;
     this.m = data.rows;
@@ -141,7 +168,69 @@ export class EmpiricalField implements BatchField {
     this.dataRadius = Math.sqrt(r2) * (1 + 1e-12) + 1e-300;
   }
 
+  /** The tree's work counters when it is in use (benchmarks: pairs visited per data point). */
+  pruneStats(): PruneStats | null {
+    return this.prunedSum ? this.prunedSum.stats : null;
+  }
+
+  /** The tree for this field's x̂, when fieldTol asks for one and it can pay off. */
+  private pruned(): PrunedPathSum | null {
+    if (this.fieldTol === 0 || this.m < PRUNE_MIN_DATA) return null;
+    // Poisson noise: only the plane's far field pays (prune.ts, poissonRoot)
+    if (this.kind !== Kind.GaussianPath && !(this.kind === Kind.PoissonPath && this.dim === 2)) return null;
+    this.prunedSum ??= new PrunedPathSum(this.data, this.m, this.dim, this.fieldTol, {
+      poissonPower: this.kind === Kind.PoissonPath ? this.poissonPower : undefined,
+    });
+    return this.prunedSum;
+  }
+
+  /**
+   * x̂ of each row through the tree (rows it declines by the exact loops), handed to `finish(r, base, xhat)` with
+   * the tile's schedules in place: r the tile row, base its offset in x and out, x̂ at xhat[r·d..].
+   */
+  private prunedPosteriorMeans(
+    pruned: PrunedPathSum,
+    t: Float64Array,
+    x: Float64Array,
+    n: number,
+    finish: (r: number, base: number, xhat: Float64Array) => void,
+  ): void {
+    const { dim: d, acc, exactRows, xhatRows: xhat } = this;
+    const plane = this.planeLoops();
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      let declined = 0;
+      for (let r = 0; r < rows; r++) {
+        const done = pruned.posteriorMean(this.alpha[r]!, this.sigma[r]!, x, (row0 + r) * d, xhat, r * d);
+        exactRows[r] = done ? 0 : 1;
+        if (!done) declined++;
+      }
+      if (declined > 0 && !plane) this.tile.compute(x, row0, rows, this.alpha);
+      for (let r = 0; r < rows; r++) {
+        const base = (row0 + r) * d;
+        if (exactRows[r]) {
+          const inv = 1 / (plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r));
+          for (let k = 0; k < d; k++) xhat[r * d + k] = acc[k]! * inv;
+        }
+        finish(r, base, xhat);
+      }
+    }
+  }
+
   velocity(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
+    const pruned = this.pruned();
+    if (pruned) {
+      // f = (σ̇/σ)(x − α x̂) + α̇ x̂, with x̂ in out.
+      this.prunedPosteriorMeans(pruned, t, x, n, (r, base, xhat) => {
+        const a = this.alpha[r]!;
+        const rate = this.dSigma[r]! / this.sigma[r]!;
+        const da = this.dAlpha[r]!;
+        const h = r * this.dim;
+        for (let k = 0; k < this.dim; k++) out[base + k] = rate * (x[base + k]! - a * xhat[h + k]!) + da * xhat[h + k]!;
+      });
+      return;
+    }
     if (this.kind === Kind.Radial) {
       this.radialRows(t, x, n, (ti, base, count) => this.radialVelocity(ti, x, base, count, out));
       return;
@@ -184,6 +273,14 @@ export class EmpiricalField implements BatchField {
    */
   posteriorMean(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     if (this.kind === Kind.Radial) throw new Error('posteriorMean needs a path kernel');
+    const pruned = this.pruned();
+    if (pruned) {
+      const dim = this.dim;
+      this.prunedPosteriorMeans(pruned, t, x, n, (r, base, xhat) => {
+        for (let k = 0; k < dim; k++) out[base + k] = xhat[r * dim + k]!;
+      });
+      return;
+    }
     const { dim: d, acc } = this;
     const plane = this.planeLoops();
     this.forEachTileRow(t, x, n, !plane, (r, base) => {
@@ -194,6 +291,17 @@ export class EmpiricalField implements BatchField {
 
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
     const d = this.dim;
+    // the Poisson score is not a function of x̂ (its per-point factors depend on the distance): exact
+    const pruned = this.kind === Kind.GaussianPath ? this.pruned() : null;
+    if (pruned) {
+      // Gaussian noise: ∇ log p_t(x) = −(x − α x̂)/σ², with x̂ in out.
+      this.prunedPosteriorMeans(pruned, t, x, n, (r, base, xhat) => {
+        const a = this.alpha[r]!;
+        const inv = 1 / (this.sigma[r]! * this.sigma[r]!);
+        for (let k = 0; k < d; k++) out[base + k] = -(x[base + k]! - a * xhat[r * d + k]!) * inv;
+      });
+      return;
+    }
     if (this.kind === Kind.Radial) {
       this.radialRows(t, x, n, (ti, base, count) => this.rowScore(ti, 0, x, base, count, out));
       return;

@@ -4,13 +4,17 @@ import { EmpiricalField } from './empirical.js';
 import { MixtureField, type MixtureParameters } from './mixture.js';
 import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
-export { EmpiricalField, empiricalData, logWeightCutoff } from './empirical.js';
+export { DEFAULT_FIELD_TOL, EmpiricalField, empiricalData, logWeightCutoff } from './empirical.js';
 export { DivergenceField } from './divergence.js';
 export { MixtureField, mixtureParameters, sampleMixture, type MixtureParameters } from './mixture.js';
 export type { BatchField, EmpiricalData, GaussianMixture } from './types.js';
 
-/** A data source for the marginal field: empirical points or an analytic Gaussian mixture. */
-export type FieldSource = { kind: 'empirical'; data: EmpiricalData } | { kind: 'mixture'; mixture: MixtureParameters };
+/**
+ * A data source for the marginal field: empirical points (with the field tolerance of the tree-pruned sum, 0 or
+ * absent for the exact one) or an analytic Gaussian mixture.
+ */
+export type FieldSource =
+  { kind: 'empirical'; data: EmpiricalData; fieldTol?: number } | { kind: 'mixture'; mixture: MixtureParameters };
 
 /**
  * The marginal field of `source` under `kernel`, checked against the design's dimension.
@@ -26,6 +30,6 @@ export function createField(kernel: FieldKernel, source: FieldSource, dimension:
     );
   }
   return source.kind === 'empirical'
-    ? new EmpiricalField(kernel, source.data)
+    ? new EmpiricalField(kernel, source.data, { fieldTol: source.fieldTol })
     : new MixtureField(kernel, source.mixture);
 }

@@ -1,15 +1,22 @@
 // likelihood(design, options): exact log-densities of given points under a design's marginal ODE for a data set
 // (docs/mathematics.md §11). Each point x, taken at t = ε, is carried with ∫∇·f up to T; the model's
 // log-likelihood is then log π(x_T) + ∫_ε^T ∇·f_t(x_t) dt, reported beside the data's closed-form marginal
-// log p_ε(x) and the prior's stand-in error log π(x_T) − log p_T(x_T).
+// log p_ε(x) and the prior's stand-in error log π(x_T) − log p_T(x_T). Points are shared between the calling
+// thread and worker threads in ranges; each point is integrated on its own, so the rows do not depend on the split.
+import { availableParallelism } from 'node:os';
 import type { Design } from '../design/types.js';
-import { IntegrationError, OdeforgeError } from '../errors.js';
-import { DivergenceField, empiricalData } from '../field/index.js';
-import type { EmpiricalData } from '../field/types.js';
-import { limits } from '../limits.js';
-import { dequantizedPoint, dequantizeOffset, checkLevels } from './dequantize.js';
-import { pointFlow, type FlowOptions, type LikelihoodTimeVariable, type PointFlow } from './integrate.js';
-import { marginalLogDensity } from './marginal.js';
+import { OdeforgeError } from '../errors.js';
+import { LikelihoodPool, likelihoodWorkersAvailable, type PoolEvents } from './pool.js';
+import type { WorkerSetup } from './protocol.js';
+import {
+  likelihoodResult,
+  likelihoodRun,
+  pointRows,
+  type LikelihoodOptions,
+  type LikelihoodResult,
+  type LikelihoodRow,
+  type LikelihoodRun,
+} from './run.js';
 
 export { marginalLogDensity } from './marginal.js';
 export {
@@ -20,196 +27,199 @@ export {
   type LikelihoodTimeVariable,
   type PointFlow,
 } from './integrate.js';
-
-export interface LikelihoodOptions {
-  /** The data set whose marginal field the ODE follows: flat m × d, or a table. */
-  data: Float64Array | EmpiricalData;
-  /** The points to evaluate: flat n × d, or a table (rows × dim, dim the design's). */
-  points: Float64Array | EmpiricalData;
-  /** Tolerances of the adaptive integration (default: the spec's sampler: values, else 1e-5). */
-  rtol?: number;
-  atol?: number;
-  /** Steps allowed per point (default 100 000). */
-  maxSteps?: number;
-  /**
-   * Integration variable: λ = α/σ with y = x/σ (default, where α/σ is strictly decreasing on [ε, T]; radial
-   * designs: λ = 1/t), or log t.
-   */
-  timeVariable?: LikelihoodTimeVariable;
-  /** Seed of the dequantization noise (point i uses stream i); default 0. */
-  seed?: number;
-  /**
-   * Points are integer levels 0..K−1 of a K-level quantization: each is dequantized to y = (x + u)/K,
-   * u ∼ U[0, 1)^d, and its rows report log p(y) − d ln K, a one-sample lower bound on log P(x).
-   */
-  dequantize?: number;
-  /** Called as points finish: done out of total. */
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface LikelihoodRow {
-  /** log π(x_T) + ∫_ε^T ∇·f_t(x_t) dt: the model's log-likelihood (−∞ with a reason where it is 0). */
-  logp: number;
-  /** log p_ε(x), the data's closed-form marginal at ε. */
-  logpExact: number;
-  /** log π(x_T) − log p_T(x_T); NaN when x_T was never reached (see reason). */
-  priorGap: number;
-  /** Field evaluations of this point's integration. */
-  nfe: number;
-  /** Why logp is −∞, when it is. */
-  reason?: string;
-}
-
-export interface LikelihoodResult {
-  points: number;
-  dim: number;
-  /** Mean of logp over the points. */
-  meanLogp: number;
-  /** −meanLogp / (d ln 2). */
-  bitsPerDim: number;
-  rows: LikelihoodRow[];
-  /** With dequantize: K, and the d·log2 K bits included in bitsPerDim per point (log2 K per dimension). */
-  dequantize?: { levels: number; bitsPerDimOffset: number };
-  stats: {
-    nfe: number;
-    wall_s: number;
-    points_per_s: number;
-    rtol: number;
-    atol: number;
-    timeVariable: LikelihoodTimeVariable;
-    /** Points finished by the stiff Rosenbrock–W integrator (Dormand–Prince needed more than STIFF_SWITCH_STEPS). */
-    stiffPoints: number;
-  };
-}
+export { likelihoodWorkersAvailable } from './pool.js';
+export type { LikelihoodOptions, LikelihoodResult, LikelihoodRow } from './run.js';
 
 /**
- * The log-likelihood of every point under the design's marginal ODE for `options.data`.
+ * The log-likelihood of every point under the design's marginal ODE for `options.data`, on the calling thread
+ * (`threads` is ignored): for synchronous callers such as verify's properties.
  * @example
- *   const { rows, bitsPerDim } = likelihood(design, { data, points, rtol: 1e-8, atol: 1e-8 });
+ *   const { rows, bitsPerDim } = likelihoodSync(design, { data, points, rtol: 1e-8, atol: 1e-8 });
  * @throws OdeforgeError for bad options, data or points (wrong dimension, non-finite values, levels out of
  *   range); IntegrationError (point index, t) when a point's integration fails
  */
-export function likelihood(design: Design, options: LikelihoodOptions): LikelihoodResult {
+export function likelihoodSync(design: Design, options: LikelihoodOptions): LikelihoodResult {
   const started = performance.now();
-  const d = design.dimension;
-  const data = tableOf(options.data, d, 'data');
-  const points = tableOf(options.points, d, 'points');
-  const flow = flowOptions(design, options);
-  const levels = options.dequantize;
-  if (levels !== undefined) checkLevels(levels, points);
-  const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new OdeforgeError(`seed must be a non-negative integer, got ${seed}`);
-  const flowOf = pointFlow(
-    new DivergenceField(design.fieldKernel, data),
-    design.fieldKernel,
-    design.epsilon,
-    design.T,
-    options.timeVariable,
-  );
-  const offset = levels === undefined ? 0 : dequantizeOffset(levels, d);
-  const rows: LikelihoodRow[] = [];
-  let stiffPoints = 0;
-  for (let i = 0; i < points.rows; i++) {
-    const raw = points.data.subarray(i * d, (i + 1) * d);
-    const x = levels === undefined ? raw : dequantizedPoint(raw, levels, seed, i);
-    const { row, stiff } = pointLikelihood(design, flowOf, data.data, x, flow, i);
-    if (stiff) stiffPoints++;
-    rows.push(offset === 0 ? row : { ...row, logp: row.logp - offset, logpExact: row.logpExact - offset });
-    options.onProgress?.(i + 1, points.rows);
+  const run = likelihoodRun(design, options);
+  const total = run.points.rows;
+  let done = 0;
+  const onPoint = options.onProgress && (() => options.onProgress!(++done, total));
+  const { rows, stiffPoints } = pointRows(run, 0, total, onPoint);
+  return likelihoodResult(run, rows, stiffPoints, (performance.now() - started) / 1000, 1);
+}
+
+/**
+ * The log-likelihood of every point, on up to `options.threads` threads (the rows of likelihoodSync, bit for
+ * bit, whatever the thread count).
+ * @example
+ *   const { rows, bitsPerDim } = await likelihood(design, { data, points, rtol: 1e-8, atol: 1e-8, threads: 2 });
+ * @throws OdeforgeError for bad options, data or points (see likelihoodSync) or a bad thread count;
+ *   IntegrationError (point index, t) when a point's integration fails
+ */
+export async function likelihood(design: Design, options: LikelihoodOptions): Promise<LikelihoodResult> {
+  const started = performance.now();
+  const threads = threadCount(options.threads);
+  const run = likelihoodRun(design, options);
+  const total = run.points.rows;
+  const source = design.origin;
+  const most = source && likelihoodWorkersAvailable() ? Math.min(threads, total) - 1 : 0;
+  if (most === 0) {
+    let done = 0;
+    const onPoint = options.onProgress && (() => options.onProgress!(++done, total));
+    const { rows, stiffPoints } = pointRows(run, 0, total, onPoint);
+    return likelihoodResult(run, rows, stiffPoints, (performance.now() - started) / 1000, 1);
   }
+  const rows = new Array<LikelihoodRow>(total);
+  const progress = { finished: 0, stiffPoints: 0 };
+  const record = (start: number, part: LikelihoodRow[], stiff: number) => {
+    part.forEach((row, i) => (rows[start + i] = row));
+    progress.stiffPoints += stiff;
+    progress.finished += part.length;
+    options.onProgress?.(progress.finished, total);
+  };
+  const measured = options.threads === undefined;
+  const queue = ranges(total, most + 1, measured);
+  const used = await runRanges(
+    run,
+    queue,
+    (events) => new RunWorkers(workerSetup(run, source!), most, measured, queue, events),
+    record,
+  );
   const wall = (performance.now() - started) / 1000;
-  const meanLogp = rows.reduce((sum, r) => sum + r.logp, 0) / rows.length;
-  const nfe = rows.reduce((sum, r) => sum + r.nfe, 0) / rows.length;
+  return likelihoodResult(run, rows, progress.stiffPoints, wall, 1 + used);
+}
+
+function threadCount(threads: number | undefined): number {
+  if (threads === undefined) return availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new OdeforgeError(`threads must be a positive integer, got ${threads}`);
+  return threads;
+}
+
+/** The run's checked inputs as plain values for the workers (resolved tolerances and time variable). */
+function workerSetup(run: LikelihoodRun, source: NonNullable<Design['origin']>): WorkerSetup {
   return {
-    points: rows.length,
-    dim: d,
-    meanLogp,
-    bitsPerDim: -meanLogp / (d * Math.LN2),
-    rows,
-    ...(levels === undefined ? {} : { dequantize: { levels, bitsPerDimOffset: Math.log2(levels) } }),
-    stats: {
-      nfe: Math.round(10 * nfe) / 10,
-      wall_s: Math.round(wall * 1e4) / 1e4,
-      points_per_s: Math.round((10 * rows.length) / wall) / 10,
-      rtol: flow.rtol,
-      atol: flow.atol,
-      timeVariable: flowOf.timeVariable,
-      stiffPoints,
+    source,
+    options: {
+      data: run.data.data,
+      points: run.points.data,
+      rtol: run.flow.rtol,
+      atol: run.flow.atol,
+      maxSteps: run.flow.maxSteps,
+      timeVariable: run.flowOf.timeVariable,
+      seed: run.seed,
+      dequantize: run.levels,
     },
   };
 }
 
-/** One point: its closed-form marginal at ε, then the flow to T, then the prior at x_T. */
-function pointLikelihood(
-  design: Design,
-  flowOf: PointFlow,
-  data: Float64Array,
-  x: ArrayLike<number>,
-  flow: FlowOptions,
-  index: number,
-): { row: LikelihoodRow; stiff: boolean } {
-  const d = design.dimension;
-  const logpExact = marginalLogDensity(design.kernel, design.epsilon, x, data, d);
-  if (logpExact === -Infinity) {
-    const reason = `the point is outside the support of every data point's kernel at t = ε = ${design.epsilon}: no flow passes through it`;
-    return { row: { logp: -Infinity, logpExact, priorGap: Number.NaN, nfe: 0, reason }, stiff: false };
+/** Points in each of the first ranges when the calling thread's timing decides: it decides early. */
+const PROBE_POINTS = 4;
+
+/**
+ * Ranges [start, count] of point indices, guided (a third of what is left per thread, 4..256: the ranges
+ * shrink towards the end, so no thread is left with a long tail); first a few probes when timing decides.
+ */
+function ranges(total: number, threads: number, probes: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (let p = 0; probes && p < 4 && s < total; p++, s += PROBE_POINTS)
+    out.push([s, Math.min(PROBE_POINTS, total - s)]);
+  while (s < total) {
+    const size = Math.min(256, Math.max(4, Math.ceil((total - s) / (3 * threads))));
+    out.push([s, Math.min(size, total - s)]);
+    s += size;
   }
-  const result = flowOf.solve(x, flow);
-  if (result.failure)
-    throw new IntegrationError(`point ${index + 1}: ${result.failure.reason}`, index, result.failure.t);
-  const logPrior = design.prior.logDensity(result.end);
-  const priorGap = logPrior - marginalLogDensity(design.kernel, design.T, result.end, data, d);
-  const stiff = result.integrator === 'rosenbrock';
-  if (logPrior === -Infinity) {
-    const reason = `the prior density is 0 at x_T = (${Array.from(result.end, (v) => Number(v.toPrecision(6))).join(', ')})`;
-    return { row: { logp: -Infinity, logpExact, priorGap, nfe: result.nfe, reason }, stiff };
-  }
-  return { row: { logp: logPrior + result.divergenceIntegral, logpExact, priorGap, nfe: result.nfe }, stiff };
+  return out;
 }
 
-/** Tolerances and step limit: the options, else the spec's sampler: defaults, else 1e-5. */
-function flowOptions(design: Design, options: LikelihoodOptions): FlowOptions {
-  const rtol = options.rtol ?? design.sampler?.rtol ?? 1e-5;
-  const atol = options.atol ?? design.sampler?.atol ?? 1e-5;
-  if (!(rtol > 0 && rtol < 1) || !(atol > 0 && Number.isFinite(atol))) {
-    throw new OdeforgeError(`rtol must be in (0, 1) and atol positive and finite, got rtol = ${rtol}, atol = ${atol}`);
+/** Seconds a worker needs to load and compile the design before it computes (as the sampler's). */
+const WORKER_START_S = 0.35;
+/** Seconds of computing after which the calling thread's ranges are timed (the JIT has compiled the loops). */
+const WARM_UP_S = 0.1;
+
+/**
+ * The worker threads of one run: from the start when the caller gave a thread count; otherwise started once
+ * the calling thread's timing shows the work left is at least twice a worker's start (the sampler's rule,
+ * sample/index.ts).
+ */
+class RunWorkers {
+  pool: LikelihoodPool | undefined;
+  private computed = 0;
+  private readonly warm = { seconds: 0, points: 0 };
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly most: number,
+    private readonly measured: boolean,
+    private readonly queue: [number, number][],
+    private readonly events: PoolEvents,
+  ) {
+    if (!measured) this.start();
   }
-  const maxSteps = options.maxSteps;
-  if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps >= 1))
-    throw new OdeforgeError(`maxSteps must be a positive integer, got ${maxSteps}`);
-  return { rtol, atol, maxSteps };
+
+  private start(): void {
+    this.pool = new LikelihoodPool(this.setup, Math.min(this.most, this.queue.length), this.queue, this.events);
+  }
+
+  /** After the calling thread computed `count` points in `seconds`: workers now when the work left repays them. */
+  afterRange(count: number, seconds: number): void {
+    if (!this.measured || this.pool) return;
+    const warm = this.computed >= WARM_UP_S;
+    this.computed += seconds;
+    if (!warm) return;
+    this.warm.seconds += seconds;
+    this.warm.points += count;
+    const left = this.queue.reduce((sum, [, n]) => sum + n, 0);
+    if ((left * this.warm.seconds) / this.warm.points >= 2 * WORKER_START_S) this.start();
+  }
+
+  /** Once no worker holds a range: the number of workers that computed one. */
+  async finished(): Promise<number> {
+    return this.pool ? this.pool.finished() : 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
 }
 
-/** Data or points as a checked table of the design's dimension (finite values, within the limits). */
-function tableOf(value: Float64Array | EmpiricalData, d: number, name: 'data' | 'points'): EmpiricalData {
-  const table = value instanceof Float64Array ? { data: value, rows: value.length / d, dim: d } : value;
-  if (table.dim !== d) {
-    throw new OdeforgeError(
-      `the ${name} have dimension ${table.dim} but the design has dimension ${d}`,
-      {},
-      "give one column per coordinate of the design's dimension",
-    );
-  }
-  if (table.data.length > limits.values || table.rows > limits.points) {
-    throw new OdeforgeError(
-      `the ${name} hold ${table.rows} rows (${table.data.length} values), above odeforge's limits of ${limits.points} points and ${limits.values} values`,
-    );
-  }
-  if (name === 'points') {
-    if (!Number.isInteger(table.rows) || table.rows < 1 || table.data.length !== table.rows * d) {
-      throw new OdeforgeError(`points: ${table.data.length} values do not form rows of dimension ${d}`);
-    }
-    for (let i = 0; i < table.data.length; i++) {
-      if (!Number.isFinite(table.data[i])) {
-        throw new OdeforgeError(
-          `point ${Math.floor(i / d) + 1}, coordinate ${(i % d) + 1} is ${table.data[i]}`,
-          {},
-          'every point needs finite coordinates',
-        );
+/**
+ * Compute the ranges on this thread and on the workers', each range to whoever is free; the calling thread
+ * yields between ranges so that the workers' messages are handled. Returns the number of workers that computed.
+ */
+async function runRanges(
+  run: LikelihoodRun,
+  queue: [number, number][],
+  startWorkers: (events: PoolEvents) => RunWorkers,
+  record: PoolEvents['done'],
+): Promise<number> {
+  let failure: Error | undefined;
+  const workers = startWorkers({
+    done: record,
+    failed: (error) => {
+      failure ??= error;
+    },
+  });
+  try {
+    while (queue.length > 0 && !failure) {
+      const [start, count] = queue.shift()!;
+      const began = performance.now();
+      try {
+        const { rows, stiffPoints } = pointRows(run, start, count);
+        record(start, rows, stiffPoints);
+      } catch (error) {
+        failure ??= error as Error;
+        break;
       }
+      workers.afterRange(count, (performance.now() - began) / 1000);
+      workers.pool?.poke();
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return table;
+    const used = await workers.finished();
+    if (failure) throw failure;
+    return used;
+  } finally {
+    await workers.close();
   }
-  return empiricalData(table.data, d);
 }

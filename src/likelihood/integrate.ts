@@ -5,7 +5,15 @@
 // exact (then ℓ = d log(σ_T/σ_ε) + ∫ σ ∇·x̂ dλ), whenever λ is strictly monotone on [ε, T]; else s = log t.
 import type { DivergenceField } from '../field/divergence.js';
 import type { FieldKernel } from '../field/types.js';
-import { LogTimeTerm, SignalToNoise, solveDopri5, type OdeTerm, type ScheduleRecord } from '../solvers/index.js';
+import {
+  AugmentedPredictionTerm,
+  linearDivergenceIntegral,
+  LogTimeTerm,
+  SignalToNoise,
+  solveDopri5,
+  type OdeTerm,
+  type ScheduleRecord,
+} from '../solvers/index.js';
 import { solveRosenbrock } from './rosenbrock.js';
 
 /**
@@ -86,41 +94,6 @@ function logTimeFlow(field: DivergenceField, epsilon: number, T: number): PointF
   };
 }
 
-/** [y, ℓ̃] with y = x/σ: dy/dλ = x̂(t, σ y), dℓ̃/dλ = σ ∇·x̂ (∫ c ∇·x̂ dt with dλ/dt = c/σ). */
-class PredictionTerm implements OdeTerm {
-  readonly dim: number;
-  private t = new Float64Array(1);
-  private x = new Float64Array(0);
-  private sigma = new Float64Array(1);
-
-  constructor(
-    private readonly field: DivergenceField,
-    private readonly schedule: (t: number) => ScheduleRecord,
-    private readonly snr: SignalToNoise,
-  ) {
-    this.dim = field.dim + 1;
-  }
-
-  evaluate(lambda: Float64Array, z: Float64Array, n: number, out: Float64Array): void {
-    const stride = this.dim;
-    if (this.t.length < n) {
-      this.t = new Float64Array(n);
-      this.sigma = new Float64Array(n);
-    }
-    if (this.x.length < n * stride) this.x = new Float64Array(n * stride);
-    const { t, x, sigma } = this;
-    for (let i = 0; i < n; i++) {
-      const ti = this.snr.time(lambda[i]!);
-      const s = this.schedule(ti).sigma;
-      t[i] = ti;
-      sigma[i] = s;
-      for (let k = i * stride; k < (i + 1) * stride - 1; k++) x[k] = s * z[k]!;
-    }
-    this.field.predictionAugmented(t, x, n, out);
-    for (let i = 0; i < n; i++) out[(i + 1) * stride - 1] = sigma[i]! * out[(i + 1) * stride - 1]!;
-  }
-}
-
 function lambdaFlow(
   field: DivergenceField,
   schedule: (t: number) => ScheduleRecord,
@@ -129,11 +102,11 @@ function lambdaFlow(
   T: number,
 ): PointFlow {
   const d = field.dim;
-  const term = new PredictionTerm(field, schedule, snr);
+  const term = new AugmentedPredictionTerm(field, schedule, snr);
   const sigmaStart = schedule(epsilon).sigma;
   const sigmaEnd = schedule(T).sigma;
   // ∫_ε^T d σ̇/σ dt, the linear part's share of ∫∇·f, in closed form
-  const linear = d * (Math.log(sigmaEnd) - Math.log(sigmaStart));
+  const linear = linearDivergenceIntegral(schedule, d, epsilon, T);
   return {
     timeVariable: 'lambda',
     solve(x, options) {

@@ -20,6 +20,7 @@ import {
   type SemilinearProblem,
   type SolveStats,
 } from '../solvers/index.js';
+import { logpFlow, type LogpFlow } from './logp.js';
 import { priorSamples } from './prior.js';
 import { checkSamplerApplies, diffusionForm } from './stochastic.js';
 
@@ -29,6 +30,8 @@ export interface RunSetup {
   method: MethodOptions;
   seed: number;
   saveTimes?: Float64Array;
+  /** Carry each sample's log-density along (sample/logp.ts). */
+  logp?: boolean;
 }
 
 /** What every chunk of one run shares. */
@@ -42,6 +45,8 @@ export interface ChunkContext {
   semilinear?: { problem: SemilinearProblem; snr: SignalToNoise };
   /** The reverse SDE, for the stochastic samplers. */
   diffusion?: DiffusionProblem;
+  /** The flow with the log-density beside the state, when the run carries it. */
+  logp?: LogpFlow;
 }
 
 export interface ChunkResult {
@@ -51,6 +56,8 @@ export interface ChunkResult {
   stats: SolveStats;
   /** K × count × d states at the run's save times. */
   trajectory?: Float64Array;
+  /** log p̂_ε of each sample (count values), when the run carries it. */
+  logp?: Float64Array;
 }
 
 type SamplerDesign = Pick<Design, 'prior' | 'dimension' | 'T' | 'epsilon' | 'fieldKernel'>;
@@ -94,6 +101,7 @@ export function chunkContext(design: SamplerDesign, setup: RunSetup): ChunkConte
     ctx.method = method;
   }
   if (method.kind === 'stochastic') ctx.diffusion = diffusionForm(design, field, method.grid);
+  if (setup.logp) ctx.logp = logpFlow(design, setup.source, setup.method.solver, method);
   return ctx;
 }
 
@@ -177,6 +185,7 @@ export function runChunk(
   const trajectory = ctx.saveTimes
     ? new Float64Array(recordTimes(ctx.method, ctx.saveTimes).length * count * d)
     : undefined;
+  if (ctx.logp) return withLogp(ctx, ctx.logp, start, count, y, trajectory, onProgress);
   const term = { dim: d, evaluate: ctx.field.velocity.bind(ctx.field) };
   const result = solve(term, ctx.method, y, count, {
     t0: ctx.design.T,
@@ -192,4 +201,24 @@ export function runChunk(
     throw new IntegrationError(reason, start + row, t);
   }
   return { start, count, samples: y, stats: result.stats, trajectory };
+}
+
+/** runChunk with each sample's log-density integrated beside it. */
+function withLogp(
+  ctx: ChunkContext,
+  flow: LogpFlow,
+  start: number,
+  count: number,
+  y: Float64Array,
+  trajectory: Float64Array | undefined,
+  onProgress: ((fraction: number) => void) | undefined,
+): ChunkResult {
+  const record =
+    trajectory && ctx.saveTimes ? { times: recordTimes(ctx.method, ctx.saveTimes), states: trajectory } : undefined;
+  const result = flow.solve(y, count, { record, onProgress });
+  if (result.failure) {
+    const { row, t, reason } = result.failure;
+    throw new IntegrationError(reason, start + row, t);
+  }
+  return { start, count, samples: y, stats: result.stats, trajectory, logp: result.logp };
 }

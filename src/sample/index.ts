@@ -46,6 +46,11 @@ export interface SampleResult {
   stats: SampleStats;
   /** times[k] in t (from T to ε) and states K × count × dim, when trajectories were asked for. */
   trajectories?: { times: Float64Array; states: Float64Array };
+  /**
+   * With `logp: true`: log p̂_ε of each sample (count values, row i that of sample start + i), log π(x_T) plus
+   * ∫_ε^T ∇·f dt integrated along its path (docs/mathematics.md §11).
+   */
+  logp?: Float64Array;
 }
 
 /**
@@ -82,10 +87,12 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
   const samples = new Float64Array(plan.count * d);
   const times = plan.saveTimes && recordTimes(ctx.method, plan.saveTimes);
   const states = plan.saveTimes && times ? new Float64Array(times.length * plan.count * d) : undefined;
+  const logp = plan.logp ? new Float64Array(plan.count) : undefined;
   const totals = { nfe: 0, steps: 0, rejected: 0 };
   for (const r of results) {
     const offset = r.start - plan.start;
     samples.set(r.samples, offset * d);
+    if (logp && r.logp) logp.set(r.logp, offset);
     totals.nfe += r.stats.nfe;
     totals.steps += r.stats.steps;
     totals.rejected += r.stats.rejected;
@@ -113,6 +120,7 @@ export async function sample(design: Design, options: SampleOptions): Promise<Sa
       threads: 1 + workers.used,
     },
     trajectories: states && times ? { times: Float64Array.from(times), states } : undefined,
+    ...(logp ? { logp } : {}),
   };
 }
 
@@ -227,7 +235,13 @@ async function runChunks(
   const init = plan.init;
   const d = ctx.design.dimension;
   const startingPoints = init ? (start: number, count: number) => startingRows(init, d, start, count) : undefined;
-  const setup = { source: plan.source, method: plan.method, seed: plan.seed, saveTimes: plan.saveTimes };
+  const setup = {
+    source: plan.source,
+    method: plan.method,
+    seed: plan.seed,
+    saveTimes: plan.saveTimes,
+    logp: plan.logp,
+  };
   const events: RunEvents = {
     progress(start, fraction) {
       progress.set(start, fraction);

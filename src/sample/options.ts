@@ -2,7 +2,7 @@
 import type { Design } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
-import { empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
+import { DEFAULT_FIELD_TOL, empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
 import type { GridName, MethodOptions, SolverName, TimeVariable } from '../solvers/index.js';
 import type { DataTable } from '../io/table.js';
@@ -62,6 +62,11 @@ export interface SampleOptions {
   /** Keep trajectories: true, or the number of save times for adaptive solvers (default 65, log-spaced). */
   trajectories?: boolean | number;
   /**
+   * Also the log-density log p̂_ε of every sample, integrated along its path with the exact divergence
+   * (result.logp): deterministic solvers (dopri5, odex, euler, heun, rk4) and data points only.
+   */
+  logp?: boolean;
+  /**
    * How worker threads rebuild a design without `origin` (one not from loadDesign or designFromText);
    * without either (and without a pool) the run is single-threaded.
    */
@@ -76,6 +81,12 @@ export interface SampleOptions {
    * thread (16..1024), so the units get smaller towards the end and no thread is left with a long tail.
    */
   chunkSize?: number;
+  /**
+   * Gaussian-noise designs with empirical data (Poisson noise in d = 2 at large σ): x̂ from a k-d tree that skips
+   * negligible nodes and expands far ones, within fieldTol · R of the exact sum (R the data's radius;
+   * docs/mathematics.md §13). Default 1e-12; 0 is the exact sum over all data.
+   */
+  fieldTol?: number;
 }
 
 export interface SamplePlan {
@@ -90,6 +101,8 @@ export interface SamplePlan {
   saveTimes?: Float64Array;
   /** The starting points of all n samples (indexed by sample index, not by shard), when given. */
   init?: Float64Array;
+  /** Whether each sample's log-density is carried along. */
+  logp?: boolean;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -111,6 +124,13 @@ export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptio
     );
   }
   return { kind: 'empirical', data: empiricalData(data.data, d) };
+}
+
+/** An empirical source with the run's field tolerance (default DEFAULT_FIELD_TOL), checked to lie in [0, 1). */
+function withFieldTol(source: FieldSource, fieldTol = DEFAULT_FIELD_TOL): FieldSource {
+  if (!(fieldTol >= 0 && fieldTol < 1))
+    throw new OdeforgeError(`the field tolerance must be in [0, 1), got ${fieldTol}`, {}, 'try 1e-12, or 0 for exact');
+  return source.kind === 'empirical' ? { ...source, fieldTol } : source;
 }
 
 /**
@@ -271,7 +291,7 @@ export function planRun(
     saveTimes = saveTimesFor(design.T, design.epsilon, points);
   }
   return {
-    source: fieldSource(design as Pick<Design, 'dimension'>, options.data),
+    source: withFieldTol(fieldSource(design as Pick<Design, 'dimension'>, options.data), options.fieldTol),
     method,
     seed,
     start,
@@ -280,6 +300,7 @@ export function planRun(
     chunkSize,
     saveTimes,
     init,
+    ...(options.logp ? { logp: true } : {}),
   };
 }
 

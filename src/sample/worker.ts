@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       );
       const transfer = [result.samples.buffer as ArrayBuffer];
       if (result.trajectory) transfer.push(result.trajectory.buffer as ArrayBuffer);
+      if (result.logp) transfer.push(result.logp.buffer as ArrayBuffer);
       post({ type: 'done', run, result }, transfer);
     } catch (error) {
       post({ type: 'error', run, error: serializeError(error) });

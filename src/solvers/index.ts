@@ -15,6 +15,7 @@ import { solveReverseSde, type DiffusionProblem, type LangevinCorrector } from '
 import { EULER, HEUN, RK4 } from './tableaux.js';
 import type { OdeTerm, ProgressCallback, SolveResult } from './types.js';
 
+export { AugmentedPredictionTerm, linearDivergenceIntegral, type AugmentedPrediction } from './augmented.js';
 export { integralController, type StepController } from './controller.js';
 export { solveDopri5, type AdaptiveOptions } from './dopri5.js';
 export { lambdaGrid, phiFunctions, solveDpmpp, type MultistepOptions } from './dpmpp.js';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { OdeforgeError } from '../errors.js';
 import { DivergenceField, empiricalData } from '../field/index.js';
-import { likelihood } from '../likelihood/index.js';
+import { likelihoodSync } from '../likelihood/index.js';
 import { ballPoint, direction, propertySeed, radiusAt, roundAll, type VerifyContext } from './context.js';
 import { runProperty } from './runner.js';
 import { fewRuns } from './samplers.js';
@@ -66,7 +66,7 @@ export function checkLikelihoodConsistency(ctx: VerifyContext): PropertyResult {
       const centre = c.data[c.near]!;
       const alpha = design.schedule ? design.schedule(design.epsilon).alpha : 1;
       const point = Float64Array.from(centre, (v, k) => alpha * v + r * c.direction[k]!);
-      const row = likelihood(design, { data, points: point, rtol: TOLERANCE, atol: TOLERANCE, maxSteps: MAX_STEPS })
+      const row = likelihoodSync(design, { data, points: point, rtol: TOLERANCE, atol: TOLERANCE, maxSteps: MAX_STEPS })
         .rows[0]!;
       const residual = Math.abs(row.logp - row.priorGap - row.logpExact) / Math.max(1, Math.abs(row.logpExact));
       return {

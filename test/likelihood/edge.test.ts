@@ -1,10 +1,10 @@
-// likelihood(): dequantization (the d ln K offset, levels checked), bad input as OdeforgeError, a prior of
+// likelihoodSync(): dequantization (the d ln K offset, levels checked), bad input as OdeforgeError, a prior of
 // compact support (−∞ with a reason, never NaN), determinism, the integration variables agreeing, and the
 // verify property on every example and on designs with a wrong velocity.
 import { describe, expect, it } from 'vitest';
 import { designFromText, loadDesign } from '../../src/design/index.js';
 import { OdeforgeError } from '../../src/errors.js';
-import { likelihood } from '../../src/likelihood/index.js';
+import { likelihoodSync } from '../../src/likelihood/index.js';
 import { verifyDesign } from '../../src/verify/index.js';
 import { example, exampleFiles } from '../helpers.js';
 
@@ -16,7 +16,7 @@ describe('likelihood options and input', () => {
   it('dequantize K: y = (x + u)/K with the seed, and both logp and logpExact lowered by d ln K', () => {
     const K = 4;
     const points = new Float64Array([1, 2, 3, 0]);
-    const quantized = likelihood(design, { data, points, dequantize: K, seed: 3, rtol: 1e-8, atol: 1e-8 });
+    const quantized = likelihoodSync(design, { data, points, dequantize: K, seed: 3, rtol: 1e-8, atol: 1e-8 });
     expect(quantized.dequantize).toEqual({ levels: K, bitsPerDimOffset: 2 });
     quantized.rows.forEach((row) => {
       expect(row.logpExact).toBeLessThan(Math.log(1e9));
@@ -25,44 +25,46 @@ describe('likelihood options and input', () => {
       );
     });
     // the same rows again with the same seed; a different seed moves the dequantized points
-    const again = likelihood(design, { data, points, dequantize: K, seed: 3, rtol: 1e-8, atol: 1e-8 });
+    const again = likelihoodSync(design, { data, points, dequantize: K, seed: 3, rtol: 1e-8, atol: 1e-8 });
     expect(again.rows).toEqual(quantized.rows);
-    const other = likelihood(design, { data, points, dequantize: K, seed: 4, rtol: 1e-8, atol: 1e-8 });
+    const other = likelihoodSync(design, { data, points, dequantize: K, seed: 4, rtol: 1e-8, atol: 1e-8 });
     expect(other.rows[0]!.logpExact).not.toBe(quantized.rows[0]!.logpExact);
     // bits/dim = −mean(log p(y) − d ln K)/(d ln 2) = −mean log p(y)/(d ln 2) + log2 K
     expect(quantized.bitsPerDim).toBeCloseTo(-quantized.meanLogp / (2 * Math.LN2), 10);
   });
 
   it('rejects levels outside 0..K−1, a bad K, wrong dimensions and non-finite points', () => {
-    expect(() => likelihood(design, { data, points: new Float64Array([1, 4]), dequantize: 4 })).toThrow(
+    expect(() => likelihoodSync(design, { data, points: new Float64Array([1, 4]), dequantize: 4 })).toThrow(
       /point 1, coordinate 2 is 4, not an integer level from 0 to 3/,
     );
-    expect(() => likelihood(design, { data, points: new Float64Array([0.5, 1]), dequantize: 4 })).toThrow(
+    expect(() => likelihoodSync(design, { data, points: new Float64Array([0.5, 1]), dequantize: 4 })).toThrow(
       OdeforgeError,
     );
-    expect(() => likelihood(design, { data, points: new Float64Array([1, 1]), dequantize: 1 })).toThrow(/dequantize/);
-    expect(() => likelihood(design, { data, points: { data: new Float64Array([1, 2, 3]), rows: 1, dim: 3 } })).toThrow(
-      /points have dimension 3 but the design has dimension 2/,
+    expect(() => likelihoodSync(design, { data, points: new Float64Array([1, 1]), dequantize: 1 })).toThrow(
+      /dequantize/,
     );
-    expect(() => likelihood(design, { data, points: new Float64Array([0, Number.NaN]) })).toThrow(
+    expect(() =>
+      likelihoodSync(design, { data, points: { data: new Float64Array([1, 2, 3]), rows: 1, dim: 3 } }),
+    ).toThrow(/points have dimension 3 but the design has dimension 2/);
+    expect(() => likelihoodSync(design, { data, points: new Float64Array([0, Number.NaN]) })).toThrow(
       /point 1, coordinate 2 is NaN/,
     );
-    expect(() => likelihood(design, { data, points: new Float64Array([0, 0]), rtol: 0 })).toThrow(/rtol/);
+    expect(() => likelihoodSync(design, { data, points: new Float64Array([0, 0]), rtol: 0 })).toThrow(/rtol/);
   });
 
   it('gives the same rows point by point or all at once (each point is its own solve)', () => {
     const points = new Float64Array([0.1, 0.25, 0.5, 0.5, -1, 2]);
-    const all = likelihood(design, { data, points });
+    const all = likelihoodSync(design, { data, points });
     for (let i = 0; i < 3; i++) {
-      const one = likelihood(design, { data, points: points.slice(2 * i, 2 * i + 2) });
+      const one = likelihoodSync(design, { data, points: points.slice(2 * i, 2 * i + 2) });
       expect(one.rows[0]).toEqual(all.rows[i]);
     }
   });
 
   it('λ and log t agree to the tolerance', () => {
     const points = new Float64Array([0.1001, 0.2002, 0.45, 0.5]);
-    const lambda = likelihood(design, { data, points, rtol: 1e-9, atol: 1e-9, timeVariable: 'lambda' });
-    const log = likelihood(design, { data, points, rtol: 1e-9, atol: 1e-9, timeVariable: 'log' });
+    const lambda = likelihoodSync(design, { data, points, rtol: 1e-9, atol: 1e-9, timeVariable: 'lambda' });
+    const log = likelihoodSync(design, { data, points, rtol: 1e-9, atol: 1e-9, timeVariable: 'log' });
     expect(lambda.stats.timeVariable).toBe('lambda');
     expect(log.stats.timeVariable).toBe('log');
     lambda.rows.forEach((row, i) =>
@@ -85,7 +87,7 @@ prior:
 
   it('reports logp = −∞ with the reason, never NaN', () => {
     const design = designFromText(spec);
-    const result = likelihood(design, { data, points: new Float64Array([0.1005, 0.2, 3, 3]) });
+    const result = likelihoodSync(design, { data, points: new Float64Array([0.1005, 0.2, 3, 3]) });
     for (const row of result.rows) {
       expect(row.logp).toBe(-Infinity);
       expect(row.reason).toMatch(/the prior density is 0 at x_T/);

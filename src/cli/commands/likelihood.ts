@@ -11,6 +11,7 @@ import {
   parseNonNegativeInteger,
   parseNumber,
   parsePositiveInteger,
+  parseThreads,
   readDataChoice,
   type DataChoice,
 } from '../options.js';
@@ -42,6 +43,7 @@ interface LikelihoodCliOptions {
   out?: string;
   dequantize?: string;
   seed: string;
+  threads?: string;
   stats?: boolean;
   progress: boolean;
 }
@@ -62,14 +64,15 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the result here (default: stdout)')
     .option('--dequantize <K>', 'points are integer levels 0..K−1: dequantize to (x + u)/K, report log p − d ln K')
     .option('--seed <S>', 'seed of the dequantization noise (point i uses stream i)', '0')
+    .option('--threads <K>', 'threads (default: all cores when the run is long enough to repay starting them)')
     .option('--stats', 'print one JSON line of run statistics on stderr')
     .option('--no-progress', 'no progress bar (it only shows on a terminal anyway)')
-    .action((spec: string, options: LikelihoodCliOptions) => {
-      runLikelihood(spec, options);
+    .action(async (spec: string, options: LikelihoodCliOptions) => {
+      await runLikelihood(spec, options);
     });
 }
 
-function runLikelihood(specPath: string, options: LikelihoodCliOptions): void {
+async function runLikelihood(specPath: string, options: LikelihoodCliOptions): Promise<void> {
   const choice = readSource(options);
   const format = formatFor(options);
   if (options.out !== undefined) checkWritable(options.out);
@@ -80,6 +83,7 @@ function runLikelihood(specPath: string, options: LikelihoodCliOptions): void {
     dequantize:
       options.dequantize === undefined ? undefined : parsePositiveInteger('dequantize', options.dequantize, 2 ** 24),
     seed: parseNonNegativeInteger('seed', options.seed),
+    threads: options.threads === undefined ? undefined : parseThreads(options.threads),
   };
   const points = readDataFile(options.points);
   const design = loadCliDesign(specPath, choice);
@@ -91,7 +95,7 @@ function runLikelihood(specPath: string, options: LikelihoodCliOptions): void {
   let result: LikelihoodResult;
   try {
     bar?.start(points.rows, 0);
-    result = likelihood(design, {
+    result = await likelihood(design, {
       ...settings,
       data,
       points,

@@ -66,12 +66,14 @@ interface SampleCliOptions {
   sTmin?: string;
   sTmax?: string;
   sNoise?: string;
+  fieldTol?: string;
   seed: string;
   out?: string;
   trajectories?: string;
   trajectoryPoints?: string;
   plot?: string;
   stats?: boolean;
+  logp?: boolean;
   threads?: string;
   shard?: string;
   progress: boolean;
@@ -102,6 +104,10 @@ export function register(program: Command): void {
     .option('--s-tmax <σ>', 'edm: churn only where σ/α ≤ this (default inf)')
     .option('--s-noise <S>', 'edm: scale of the churn noise (default 1)')
     .option(
+      '--field-tol <tol>',
+      'Gaussian/Poisson noise: error bound of the tree-pruned field, |Δx̂| ≤ tol · data radius (default 1e-12; 0: exact)',
+    )
+    .option(
       '--seed <S>',
       'seed: sample i starts from (and, for stochastic solvers, draws its noise from) stream i',
       '0',
@@ -110,6 +116,10 @@ export function register(program: Command): void {
     .option('--trajectories <file>', 'write trajectories here (.npy: K × n × d; .csv: t,sample,x1..xd; .json)')
     .option('--trajectory-points <K>', "save times of the adaptive solvers' trajectories (log-spaced; default 65)")
     .option('--plot <file.svg>', 'plot the samples over the data (first two coordinates)')
+    .option(
+      '--logp',
+      "also each sample's log-density, integrated along its path (CSV: a logp column; .npy/.json: FILE.logp.npy/.json)",
+    )
     .option('--stats', 'print one JSON line of run statistics on stderr')
     .option('--threads <K>', 'threads (default: all cores when the run is long enough to repay starting them)')
     .option(
@@ -180,6 +190,7 @@ function checkInitDimension(file: string, init: DataTable, design: Design): void
 
 /** Every option checked, and every output path found writable, before the (possibly long) run. */
 function checkOptions(options: SampleCliOptions): RunSettings {
+  if (options.logp) checkLogpOutput(options);
   for (const path of [options.out, options.trajectories]) {
     if (path === undefined) continue;
     formatOf(path);
@@ -200,8 +211,10 @@ function checkOptions(options: SampleCliOptions): RunSettings {
     atol: options.atol === undefined ? undefined : parseNumber('atol', options.atol),
     timeVariable: oneOf<TimeVariable>('time-variable', options.timeVariable, ['lambda', 'log', 't']),
     ...samplerSettings(options),
+    fieldTol: parseFieldTol(options.fieldTol),
     threads: options.threads === undefined ? undefined : parseThreads(options.threads),
     shard: options.shard === undefined ? undefined : parseShard(options.shard),
+    ...(options.logp ? { logp: true } : {}),
     trajectories:
       options.trajectories === undefined
         ? undefined
@@ -218,6 +231,13 @@ function parseBounded(option: string, text: string | undefined, min: number, str
   const value = parseNumber(option, text);
   if (strict ? !(value > min) : !(value >= min))
     throw new OdeforgeError(`--${option} must be ${strict ? '>' : '≥'} ${min}, not ${text}`);
+  return value;
+}
+
+/** --field-tol: a number in [0, 1). */
+function parseFieldTol(text: string | undefined): number | undefined {
+  const value = parseBounded('field-tol', text, 0, false);
+  if (value !== undefined && !(value < 1)) throw new OdeforgeError(`--field-tol must be < 1, not ${text}`);
   return value;
 }
 
@@ -287,7 +307,8 @@ function writeOutputs(
   provenance?: RunProvenance,
 ): void {
   const d = result.dim;
-  if (options.out !== undefined && provenance) writeSamplesWithProvenance(options.out, result.samples, provenance);
+  if (result.logp) writeSamplesWithLogp(options.out, result.samples, result.logp, d);
+  else if (options.out !== undefined && provenance) writeSamplesWithProvenance(options.out, result.samples, provenance);
   else if (options.out !== undefined) writeDataFile(options.out, result.samples, d);
   else process.stdout.write(formatCsv(result.samples, d));
   if (options.trajectories !== undefined && result.trajectories) {
@@ -297,6 +318,49 @@ function writeOutputs(
     writeFileAtomic(options.plot, plotOf(design, plotData, result.samples, d, options.data ?? options.dataset ?? ''));
   }
   if (options.stats) process.stderr.write(`${JSON.stringify(result.stats)}\n`);
+}
+
+/** FILE.logp.npy beside FILE.npy, FILE.logp.json beside FILE.json (CSV carries a logp column instead). */
+export function logpSidecarPath(out: string): string {
+  const dot = out.lastIndexOf('.');
+  return `${out.slice(0, dot)}.logp${out.slice(dot)}`;
+}
+
+/** --logp's outputs checked before the run: no shards (merge does not carry it), the sidecar writable. */
+function checkLogpOutput(options: SampleCliOptions): void {
+  if (options.shard !== undefined) {
+    throw new OdeforgeError(
+      '--logp cannot be combined with --shard: `odeforge merge` does not carry the log-densities',
+      {},
+      'sample without --shard, or run `odeforge likelihood` on the merged samples',
+    );
+  }
+  if (options.out !== undefined && formatOf(options.out) !== 'csv') checkWritable(logpSidecarPath(options.out));
+}
+
+/**
+ * The samples with their log-densities: CSV (file or stdout) x1..xd,logp; .npy and .json the samples as
+ * without --logp, readable as points, and the n log-densities in the sidecar (JSON: ±Infinity as strings).
+ */
+function writeSamplesWithLogp(out: string | undefined, samples: Float64Array, logp: Float64Array, d: number): void {
+  const format = out === undefined ? 'csv' : formatOf(out);
+  if (format === 'csv') {
+    const header = [...Array.from({ length: d }, (_, c) => `x${c + 1}`), 'logp'].join(',');
+    const lines = [header];
+    for (let i = 0; i < logp.length; i++) lines.push([...samples.subarray(i * d, (i + 1) * d), logp[i]].join(','));
+    const text = `${lines.join('\n')}\n`;
+    if (out === undefined) process.stdout.write(text);
+    else writeFileAtomic(out, text);
+    return;
+  }
+  writeDataFile(out!, samples, d);
+  const sidecar = logpSidecarPath(out!);
+  if (format === 'npy') writeFileAtomic(sidecar, formatData('npy', logp, [logp.length]));
+  else
+    writeFileAtomic(
+      sidecar,
+      `${JSON.stringify(Array.from(logp, (v) => (Number.isFinite(v) ? v : Number.isNaN(v) ? null : String(v))))}\n`,
+    );
 }
 
 function progressBar(): cliProgress.SingleBar {
