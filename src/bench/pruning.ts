@@ -154,6 +154,7 @@ interface ScalingRow {
   m: number;
   d: number;
   wall_s: number;
+  /** Field evaluations per sample. */
   nfe: number;
   /** Per sample, in units of M: data points summed exactly (rows the tree handed back count M each). */
   exactPerSample: number;
@@ -173,11 +174,12 @@ function timedRun(config: PruningConfig, family: 've' | 'poisson', m: number, d:
   const result = runChunk(ctx, 0, n);
   const wall_s = (performance.now() - started) / 1000;
   const stats = (ctx.field as EmpiricalField).pruneStats?.() ?? null;
-  const evaluations = result.stats.nfe * n;
+  // runChunk's nfe counts field rows of all n samples; rows the tree did not see or handed back count M each
+  const evaluations = result.stats.nfe;
   const exactPairs = stats ? stats.pairs + stats.fallbacks * m + (evaluations - stats.rows) * m : evaluations * m;
   return {
     wall_s,
-    nfe: result.stats.nfe,
+    nfe: evaluations / n,
     exactPerSample: exactPairs / m / n,
     termsPerSample: stats ? stats.terms / n : 0,
   };

@@ -13,13 +13,6 @@ import { KdTree } from './tree.js';
 const EXPANSION_COST_PER_TERM = 0.3;
 const POISSON_COST_PER_TERM = 0.5;
 const SIDE = MAX_ORDER + 1;
-/** Margin (in log-weight) of the prediction that a coarse node is skipped: see worthTree. */
-const PRUNE_MARGIN = 2;
-/** Away from the plane: a point of a tree leaf costs about 4 + d/3 points of the exact SIMD loops (24 at d = 64). */
-const treeCostRatio = (dim: number) => 4 + dim / 3;
-/** The coarse nodes of the prediction hold at most this share of the data each. */
-const FRONTIER_SHARE = 1 / 32;
-
 /** Counters of the work actually done, for the benchmark's "pairs visited / M". */
 export interface PruneStats {
   rows: number;
@@ -55,9 +48,6 @@ export class PrunedPathSum {
   private readonly bound = new Float64Array(1);
   /** Budget charged per point of a node per unit of error in one weight: 1 + (|c − z| + r)/R (tryExpansion). */
   private readonly chargePerPoint: Float64Array;
-  /** Coarse nodes covering the data (worthTree), and their lower distance bounds for the current row. */
-  private readonly frontier: Int32Array;
-  private readonly frontierLow: Float64Array;
   // The row being summed, y = x/α: Gaussian w_i = e^{−(|y − x_i|² − qmin)/H²}, H² = 2σ²/α²; Poisson
   // w_i = ((S² + qmin)/(S² + |y − x_i|²))^c, S² = σ²/α². Every weight is ≤ 1, the nearest point's is 1.
   private qmin = 0;
@@ -75,7 +65,7 @@ export class PrunedPathSum {
 
   /**
    * `poissonPower` c > 0: the Poisson kernel (else the Gaussian). `predictCost: false` uses the tree for every row
-   * (tests of the bound); by default see worthTree.
+   * (tests of the bound); by default the Poisson kernel takes only the root's far field (poissonRoot).
    */
   constructor(
     data: Float64Array,
@@ -95,8 +85,6 @@ export class PrunedPathSum {
     this.y = new Float64Array(dim);
     this.acc = new Float64Array(dim);
     const tree = this.tree;
-    this.frontier = Int32Array.from(coarseNodes(tree, Math.max(1, Math.floor(rows * FRONTIER_SHARE))));
-    this.frontierLow = new Float64Array(this.frontier.length);
     this.chargePerPoint = Float64Array.from({ length: tree.nodes }, (_, node) => {
       let offset2 = 0;
       for (let k = 0; k < dim; k++) offset2 += (tree.centre[node * dim + k]! - this.z[k]!) ** 2;
@@ -123,10 +111,6 @@ export class PrunedPathSum {
       this.stats.fallbacks++;
       return false;
     }
-    if (!this.moments && this.options.predictCost !== false && !this.worthTree()) {
-      this.stats.fallbacks++;
-      return false;
-    }
     const qmin = this.tree.nearestDistance2(this.y, 0);
     const qmax = this.tree.upperDistance2(0, this.y, 0);
     this.qmin = qmin;
@@ -141,27 +125,6 @@ export class PrunedPathSum {
     const inv = 1 / this.sum;
     for (let k = 0; k < d; k++) out[outBase + k] = this.z[k]! + this.acc[k]! * inv;
     return true;
-  }
-
-  /**
-   * Away from the plane (no expansions; the exact loops use SIMD kernels, several times faster per point than the
-   * tree's leaves) the tree is used only when the coarse nodes of `frontier` predict that it skips most of the data:
-   * a node is predicted skipped when its largest weight, against the smallest weight of the nearest node, is far
-   * below the budget's share. A function of the row alone, so that results do not depend on the batch.
-   */
-  private worthTree(): boolean {
-    const { tree, frontier, y } = this;
-    let nearestUpper = Infinity;
-    for (let i = 0; i < frontier.length; i++) {
-      const q = tree.upperDistance2(frontier[i]!, y, 0);
-      this.frontierLow[i] = tree.lowerDistance2(frontier[i]!, y, 0);
-      if (q < nearestUpper) nearestUpper = q;
-    }
-    const negligible = Math.log((2 * this.m) / this.share) + PRUNE_MARGIN;
-    let visited = 0;
-    for (let i = 0; i < frontier.length; i++)
-      if (this.logRatio(this.frontierLow[i]!, nearestUpper) >= -negligible) visited += tree.count[frontier[i]!]!;
-    return visited * treeCostRatio(this.dim) < this.m;
   }
 
   /**
@@ -386,18 +349,4 @@ export class PrunedPathSum {
     }
     return sum;
   }
-}
-
-/** The highest nodes holding at most `most` points each (leaves of fewer), covering every point once. */
-function coarseNodes(tree: KdTree, most: number): number[] {
-  const out: number[] = [];
-  const walk = (node: number) => {
-    if (tree.count[node]! <= most || tree.left[node]! < 0) out.push(node);
-    else {
-      walk(tree.left[node]!);
-      walk(tree.right[node]!);
-    }
-  };
-  walk(0);
-  return out;
 }

@@ -117,6 +117,8 @@ function solverSettings(design: Design, options: SampleOptions): Record<string, 
     const value = (method as Record<string, unknown>)[key];
     if (typeof value === 'string' || typeof value === 'number') settings[key] = value;
   }
+  // the field's tolerance moves samples (within it): shards run at different tolerances are different runs
+  if (plan.source.kind === 'empirical' && plan.source.fieldTol !== undefined) settings.fieldTol = plan.source.fieldTol;
   return settings;
 }
 

@@ -142,7 +142,8 @@ describe('writing with provenance and merging (in process)', () => {
       expect(p.rows).toEqual({ start: shards[index]!.start, end: shards[index]!.start + shards[index]!.count });
       expect(p.sha256).toBe(sha256(readFileSync(file)));
       expect(p).toMatchObject({ n, dim: 2, seed: 5, format: 'npy', init: null });
-      expect(p.solver).toEqual({ solver: 'heun', steps: 12 });
+      // the field's tolerance is part of the run: its default when the options leave it out
+      expect(p.solver).toEqual({ solver: 'heun', steps: 12, fieldTol: 1e-12 });
       expect(p.data.digest).toBe(dataDigest(data, 2));
       expect(p.design.digest).toBe(designDigest(design));
     });
@@ -344,5 +345,15 @@ describe('writing with provenance and merging (in process)', () => {
       /cannot write/,
     );
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('the field tolerance is part of a run', () => {
+  it('shards run at different --field-tol have different provenance', () => {
+    const design = loadDesign(example('ve.yaml'));
+    const data = Float64Array.from({ length: 40 }, (_, i) => Math.sin(i));
+    const base = { data, n: 10, seed: 1, shard: { index: 0, count: 2 } };
+    expect(runProvenance(design, { ...base, fieldTol: 0 }).solver.fieldTol).toBe(0);
+    expect(runProvenance(design, { ...base, fieldTol: 1e-9 }).solver.fieldTol).toBe(1e-9);
   });
 });
