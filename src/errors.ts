@@ -1,5 +1,6 @@
 // One error type for every user mistake (bad spec, bad data, bad option), carrying where it happened.
-// The CLI turns it into one line `file:line:col: message` and exit code 2; nothing here exits the process.
+// The CLI turns it into one line `file:line:col: message` and exit code 2; nothing here exits the process. Worker
+// threads post errors as plain values (SerializedError) and the calling thread throws the same class again.
 
 export interface SourcePosition {
   file?: string;
@@ -54,4 +55,42 @@ export function placedAt<T>(where: SourcePosition, subject: string, build: () =>
     if (!(error instanceof OdeforgeError) || error.file !== undefined || error.line !== undefined) throw error;
     throw new OdeforgeError(`${subject}: ${error.message}`, where, error.hint);
   }
+}
+
+/** An error as a worker thread posts it: plain values, so that the calling thread can throw the same class. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  /** IntegrationError: the sample's (or point's) index and the time. */
+  index?: number;
+  t?: number;
+  file?: string;
+  line?: number;
+  column?: number;
+  hint?: string;
+  stack?: string;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof IntegrationError)
+    return { name: error.name, message: error.message, index: error.sampleIndex, t: error.t };
+  if (error instanceof OdeforgeError) {
+    const { name, message, file, line, column, hint } = error;
+    return { name, message, file, line, column, hint };
+  }
+  const e = error as Error;
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(error), stack: e?.stack };
+}
+
+/**
+ * The error as the calling thread throws it: the same class as in the worker; anything else (a bug) as an Error
+ * whose message says which worker it came from.
+ */
+export function deserializeError(s: SerializedError, worker: string): Error {
+  if (s.name === 'IntegrationError') return new IntegrationError(s.message, s.index ?? -1, s.t ?? Number.NaN);
+  if (s.name === 'OdeforgeError')
+    return new OdeforgeError(s.message, { file: s.file, line: s.line, column: s.column }, s.hint);
+  const e = new Error(`${worker}: ${s.message}`);
+  if (s.stack) e.stack = s.stack;
+  return e;
 }

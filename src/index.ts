@@ -87,7 +87,14 @@ export {
   type BatchField,
   type MixtureParameters,
 } from './field/index.js';
-export { gridNames, solverNames, type GridName, type SolverName, type TimeVariable } from './solvers/index.js';
+export {
+  gridNames,
+  solverNames,
+  type GridName,
+  type SamplerSettings,
+  type SolverName,
+  type TimeVariable,
+} from './solvers/index.js';
 export {
   verifyDesign,
   expectDesignValid,

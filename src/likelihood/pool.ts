@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { deserializeError, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { deserializeError } from '../errors.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import type { LikelihoodRow } from './run.js';
 
 const workerUrl = new URL('./likelihood-worker.js', import.meta.url);
@@ -99,7 +100,7 @@ export class LikelihoodPool {
         break;
       case 'error':
         slot.pending = Math.max(0, slot.pending - 1);
-        this.fail(deserializeError(message.error));
+        this.fail(deserializeError(message.error, 'likelihood worker thread'));
         break;
     }
     this.settleIfIdle();

@@ -4,12 +4,12 @@ import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
 import { DEFAULT_FIELD_TOL, empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
-import type { GridName, MethodOptions, SolverName, TimeVariable } from '../solvers/index.js';
+import type { GridName, MethodOptions, SamplerSettings, SolverName, TimeVariable } from '../solvers/index.js';
 import type { DataTable } from '../io/table.js';
 import type { SamplerPool } from './pool.js';
 import type { DesignSource } from './source.js';
 
-export interface SampleOptions {
+export interface SampleOptions extends SamplerSettings {
   /** Data: flat m × d points, a table, or an analytic Gaussian mixture (Gaussian-noise designs). */
   data: Float64Array | EmpiricalData | GaussianMixture;
   /**
@@ -38,16 +38,6 @@ export interface SampleOptions {
    */
   timeVariable?: TimeVariable;
   maxSteps?: number;
-  /** euler-maruyama, pc: the diffusion is η g_t (default 1; η = 0 is the ODE, η ≥ 0). */
-  eta?: number;
-  /** pc: the Langevin corrector's signal-to-noise ratio (> 0, default 0.16) and its steps per step (default 1). */
-  snr?: number;
-  correctorSteps?: number;
-  /** edm: S_churn ≥ 0 (default 0), S_tmin (0), S_tmax (∞) and S_noise (1), in σ/α. */
-  churn?: number;
-  sTmin?: number;
-  sTmax?: number;
-  sNoise?: number;
   /**
    * Threads computing, the calling one included; 1 without design.origin or designSource. By default up to
    * os.availableParallelism(), with workers started only once the calling thread's timing of its first

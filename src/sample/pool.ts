@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChunkResult } from './chunk.js';
-import { deserializeError, type FromWorker, type RunSetup, type ToWorker } from './protocol.js';
+import { deserializeError } from '../errors.js';
+import type { FromWorker, RunSetup, ToWorker } from './protocol.js';
 import type { DesignSource } from './source.js';
 
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -173,10 +174,11 @@ export class SamplerPool {
       case 'error':
         slot.pending = Math.max(0, slot.pending - (message.run === -1 ? 0 : 1));
         if (message.run === -1) {
-          this.startupError = deserializeError(message.error);
+          this.startupError = deserializeError(message.error, 'worker thread');
           this.wakeReadyWaiters();
         }
-        if (message.run === -1 || (run && message.run === run.id)) this.fail(deserializeError(message.error));
+        if (message.run === -1 || (run && message.run === run.id))
+          this.fail(deserializeError(message.error, 'worker thread'));
         break;
     }
     this.settleIfIdle();

@@ -94,7 +94,7 @@ export type Method =
   /** EDM's stochastic Heun sampler on the EDM grid in σ/α (made by withScheduleGrid). */
   | { kind: 'edm'; steps: number; churn: ChurnSettings; grid?: Float64Array };
 
-export interface MethodOptions {
+export interface MethodOptions extends SamplerSettings {
   solver: SolverName;
   T: number;
   epsilon: number;
@@ -104,12 +104,16 @@ export interface MethodOptions {
   grid?: GridName;
   timeVariable?: TimeVariable;
   maxSteps?: number;
-  /** euler-maruyama, pc: the diffusion is η g_t (default 1; 0 is the ODE). */
+}
+
+/** The stochastic and EDM samplers' settings (spec `sampler:`, sample() options, the resolved method). */
+export interface SamplerSettings {
+  /** euler-maruyama, pc: the diffusion is η g_t (default 1; η = 0 is the ODE, η ≥ 0). */
   eta?: number;
-  /** pc: the corrector's signal-to-noise ratio (default 0.16) and Langevin steps per step (default 1). */
+  /** pc: the Langevin corrector's signal-to-noise ratio (> 0, default 0.16) and its steps per step (default 1). */
   snr?: number;
   correctorSteps?: number;
-  /** edm: S_churn (default 0), S_tmin (0), S_tmax (∞) and S_noise (1), in σ/α. */
+  /** edm: S_churn ≥ 0 (default 0), S_tmin (0), S_tmax (∞) and S_noise (1), in σ/α. */
   churn?: number;
   sTmin?: number;
   sTmax?: number;

@@ -1,5 +1,6 @@
 // The resolved, typed form of a spec file: what the design layer consumes. Raw YAML never goes past spec/.
 import type { SourcePosition } from '../errors.js';
+import type { SamplerSettings } from '../solvers/index.js';
 import type { MathNode } from '../symbolic/math.js';
 
 /** A parsed and whitelisted expression, with where it came from (for positioned errors). */
@@ -20,22 +21,12 @@ export type FamilySpec =
   | { family: 'sde'; drift: Expression; diffusion: Expression }
   | { family: 'poisson'; augment: number };
 
-export interface SamplerDefaults {
+export interface SamplerDefaults extends SamplerSettings {
   solver?: 'euler' | 'heun' | 'rk4' | 'dopri5' | 'odex' | 'euler-maruyama' | 'pc' | 'edm' | 'dpmpp-2m' | 'dpmpp-3m';
   rtol?: number;
   atol?: number;
   steps?: number;
   grid?: 'uniform' | 'log' | 'edm';
-  /** euler-maruyama, pc: diffusion scale η ≥ 0. */
-  eta?: number;
-  /** pc: corrector signal-to-noise ratio (> 0) and Langevin steps per step. */
-  snr?: number;
-  correctorSteps?: number;
-  /** edm: S_churn, S_tmin, S_tmax, S_noise. */
-  churn?: number;
-  sTmin?: number;
-  sTmax?: number;
-  sNoise?: number;
 }
 
 export interface DesignSpec {
