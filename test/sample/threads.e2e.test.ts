@@ -71,6 +71,24 @@ describe('a design from a spec samples on workers without a designSource', () =>
     }
   }, 60_000);
 
+  it('with logp: 2 threads compute the bytes of threads: 1, samples and log-densities', async () => {
+    const design = designs.loadDesign(veSpec, { dimension: 2 });
+    const data = eightGaussians(64, 2, 4);
+    const one = await sampler.sample(design, { data, n: 200, seed: 3, threads: 1, logp: true });
+    const two = await sampler.sample(design, {
+      data,
+      n: 200,
+      seed: 3,
+      threads: 2,
+      logp: true,
+      chunkSize: 10,
+      onProgress: slowCaller(2500),
+    });
+    expect(two.stats.threads).toBe(2);
+    expect(Buffer.from(two.samples.buffer).equals(Buffer.from(one.samples.buffer))).toBe(true);
+    expect(Buffer.from(two.logp!.buffer).equals(Buffer.from(one.logp!.buffer))).toBe(true);
+  }, 60_000);
+
   it('the origin is the spec text and the dimension; a modified copy does not carry it', () => {
     const design = designs.loadDesign(veSpec, { dimension: 2 });
     expect(design.origin).toEqual({ specText: readFileSync(veSpec, 'utf8'), file: veSpec, dimension: 2 });
