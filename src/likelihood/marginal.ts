@@ -1,6 +1,7 @@
 // The closed-form marginal density of an empirical data set: log p_t(x) = log (1/M) Σ_i p_t(x|x_i)
 // (docs/mathematics.md §11), in log-sum-exp form from the design's normalized kernel.
 import type { Kernel } from '../design/types.js';
+import { logSumExp } from '../numeric/elementary.js';
 
 /**
  * log p_t(x) = log Σ_i exp(log p_t(x|x_i)) − log M for the M rows of `data` (flat M × d); −∞ where no data
@@ -15,14 +16,6 @@ export function marginalLogDensity(
 ): number {
   const m = data.length / d;
   const logs = new Float64Array(m);
-  let top = -Infinity;
-  for (let i = 0; i < m; i++) {
-    const l = kernel.logDensity(t, x, data.subarray(i * d, (i + 1) * d));
-    logs[i] = l;
-    if (l > top) top = l;
-  }
-  if (!(top > -Infinity) || top === Infinity) return top;
-  let sum = 0;
-  for (let i = 0; i < m; i++) sum += Math.exp(logs[i]! - top);
-  return top + Math.log(sum) - Math.log(m);
+  for (let i = 0; i < m; i++) logs[i] = kernel.logDensity(t, x, data.subarray(i * d, (i + 1) * d));
+  return logSumExp(logs) - Math.log(m);
 }

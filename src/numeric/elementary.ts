@@ -69,3 +69,13 @@ export function logtanh(u: number): number {
   const e = Math.exp(-2 * Math.abs(u));
   return Math.log1p(-e) - Math.log1p(e);
 }
+
+/** log Σ exp(v_i), shifted by the largest term; −∞ for no terms or all −∞, and the largest when it is +∞ or NaN. */
+export function logSumExp(values: ArrayLike<number>): number {
+  let top = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > top || Number.isNaN(values[i]!)) top = values[i]!;
+  if (top === -Infinity || !Number.isFinite(top)) return top;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i]! - top);
+  return top + Math.log(sum);
+}

@@ -130,15 +130,7 @@ export function derivative5(f: (x: number) => number, x: number, h: number): num
 /** Relative step for finite differences: truncation ~h⁴ ≈ 1e-12, rounding ~ε/h ≈ 1e-13 (relative). */
 export const RELATIVE_STEP = 1e-3;
 
-/** log Σ exp(v_i). */
-export function logSumExp(values: readonly number[]): number {
-  let top = -Infinity;
-  for (const v of values) if (v > top) top = v;
-  if (top === -Infinity || !Number.isFinite(top)) return top;
-  let sum = 0;
-  for (const v of values) sum += Math.exp(v - top);
-  return top + Math.log(sum);
-}
+export { logSumExp } from '../numeric/elementary.js';
 
 /** Round for display in counterexamples (full precision is kept in residuals). */
 export const round = (x: number, digits = 10): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
