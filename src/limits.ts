@@ -1,12 +1,15 @@
 // Upper bounds on every size a user controls, in one place. Each is checked before any work starts, so
 // hostile or mistyped input ends in one exit-2 message naming the limit instead of a runaway allocation,
 // a stack overflow or an hour of computing. docs/cli.md lists them.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 
 export const limits = {
   /** Samples (--n of sample and report) and toy data set points (--n of dataset, --dataset-n). */
   points: 10_000_000,
-  /** Float64 values one array may hold: n × d samples, K × n × d trajectories (400 MB). */
+  /**
+   * Float64 values one array may hold: n × d samples, K × n × d trajectories (400 MB). A data file is bounded by
+   * bytes instead (dataBytesLimit), as it is held once and shared by the threads.
+   */
   values: 50_000_000,
   /** Dimension d of a design, a data file or --dim. */
   dimension: 10_000,
@@ -20,8 +23,8 @@ export const limits = {
   trajectoryPoints: 10_000,
   /** Bytes of a spec file: a design is a few lines; more is a wrong path or an attack. */
   specBytes: 4 * 1024 * 1024,
-  /** Bytes of a data file (CSV, NPY, JSON). */
-  dataBytes: 256 * 1024 * 1024,
+  /** Bytes of a data file (CSV, NPY, JSON) and of its float64 values, at most: see dataBytesLimit. */
+  dataBytes: 2 ** 31,
   /** YAML aliases in a spec: a handful is plenty; many is an alias bomb (exponential expansion). */
   yamlAliases: 100,
   /** Characters of one expression. */
@@ -47,4 +50,12 @@ export const limits = {
 /** Threads may not exceed the cores: each one loads its own design and data, and more only add memory. */
 export function maxThreads(): number {
   return availableParallelism();
+}
+
+/**
+ * Bytes of a data file and of the float64 table it becomes: limits.dataBytes, and at most a quarter of this
+ * machine's memory (the table is held once, each thread adds the field's scratch, and the machine runs other things).
+ */
+export function dataBytesLimit(): number {
+  return Math.min(limits.dataBytes, Math.floor(totalmem() / 4));
 }

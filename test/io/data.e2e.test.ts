@@ -27,4 +27,44 @@ describe('NPY', () => {
     expect(t.dim).toBe(2);
     expect(t.data[5]).toBe(5 / 7);
   });
+
+  it.skipIf(!haveNumpy)(
+    `what NumPy writes in any supported dtype and order lands in the caller's array as NumPy's float64 values${needsNumpy}`,
+    () => {
+      const cases = ['<f8', '>f8', '<f4', '>i8', '<i4', '<i2', '|u1', '|i1'].flatMap((dtype) =>
+        ['C', 'F'].map((order) => ({
+          dtype,
+          order,
+          path: join(dir, `np-${dtype.slice(1)}-${dtype[0] === '>' ? 'be' : 'le'}-${order}.npy`),
+        })),
+      );
+      // seeded values in each dtype's range; NumPy's own float64 conversion of them is the expected table
+      const script = `
+import json, sys, numpy as np
+out = {}
+for case in json.loads(sys.argv[1]):
+    rng = np.random.default_rng(7)
+    a = (rng.standard_normal((37, 5)) * 60).astype(case['dtype'])
+    np.save(case['path'], np.asfortranarray(a) if case['order'] == 'F' else np.ascontiguousarray(a))
+    out[case['path']] = a.astype('<f8').tolist()
+print(json.dumps(out))`;
+      const expected = JSON.parse(execFileSync('python3', ['-c', script, JSON.stringify(cases)]).toString()) as Record<
+        string,
+        number[][]
+      >;
+      for (const { path } of cases) {
+        const calls: number[][] = [];
+        let given: Float64Array | undefined;
+        const table = readDataFile(path, {
+          allocate: (rows, dim) => {
+            calls.push([rows, dim]);
+            return (given = new Float64Array(rows * dim));
+          },
+        });
+        expect(calls).toEqual([[37, 5]]);
+        expect(table.data).toBe(given);
+        expect(Array.from(table.data)).toEqual(expected[path]!.flat());
+      }
+    },
+  );
 });
