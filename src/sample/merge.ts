@@ -1,16 +1,20 @@
 // Merging the shards of one sampling run back into the file the unsharded run would have written. Every shard
 // names its run and slice in its provenance sidecar; the set is checked as a whole (one run, every slice once,
 // ranges that tile 0..n) from the sidecars alone before any data file is read, then each data file is checked
-// against its sidecar's SHA-256 as it is read.
+// against its sidecar's SHA-256 as it is read. A run with log-densities (`sample --logp`) carries them in a
+// `logp` column of its CSV, or in a log-density file FILE.logp.npy/.json beside each .npy/.json shard, checked
+// against the SHA-256 its sidecar records; the merged file gets them back in the same form.
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
 import { checkWritable } from '../io/atomic.js';
-import { formatOf, readDataFile } from '../io/data.js';
+import { formatOf, readDataFile, type DataFormat } from '../io/data.js';
+import { parseNpy } from '../io/npy.js';
 import { readRegularFile } from '../io/read.js';
 import {
   bytesDigest,
+  logpSidecarPath,
   PROVENANCE_KIND,
   provenancePath,
   shardRows,
@@ -60,6 +64,14 @@ function malformedKey(p: Record<string, unknown>): string | undefined {
     ['rows', isRecord(p.rows) && isCount(p.rows.start) && isCount(p.rows.end) && p.rows.start <= p.rows.end],
     ['format', p.format === 'csv' || p.format === 'npy' || p.format === 'json'],
     ['sha256', typeof p.sha256 === 'string' && HEX_DIGEST.test(p.sha256)],
+    ['logp', p.logp === undefined || typeof p.logp === 'boolean'],
+    // the digest of the log-density file exactly when there is one: with logp, for .npy and .json
+    [
+      'logpSha256',
+      p.logp === true && p.format !== 'csv'
+        ? typeof p.logpSha256 === 'string' && HEX_DIGEST.test(p.logpSha256)
+        : p.logpSha256 === undefined,
+    ],
   ];
   return checks.find(([, ok]) => !ok)?.[0];
 }
@@ -95,6 +107,13 @@ export function readShardProvenance(file: string): ShardFile {
   if (format !== provenance.format) {
     fail(`the file is ${format} but its provenance sidecar describes a ${provenance.format} file`, file);
   }
+  if (provenance.logpSha256 !== undefined && !existsSync(logpSidecarPath(file))) {
+    fail(
+      `no log-density file ${basename(logpSidecarPath(file))} beside the shard ${basename(file)}, which its provenance sidecar says the run wrote (--logp)`,
+      logpSidecarPath(file),
+      'copy each shard with its FILE.logp and FILE.provenance.json files',
+    );
+  }
   return { file, provenance };
 }
 
@@ -102,6 +121,7 @@ export function readShardProvenance(file: string): ShardFile {
 const RUN_FIELDS: [string, (p: Provenance) => unknown][] = [
   ['format', (p) => p.format],
   ['dimension', (p) => p.dim],
+  ['sampled', (p) => (p.logp === true ? 'with --logp' : 'without --logp')],
   ['odeforge version', (p) => p.odeforge],
   ['design', (p) => p.design.digest],
   ['data', (p) => p.data.digest],
@@ -215,31 +235,107 @@ function checkDataFileSize(file: string): void {
   }
 }
 
-/** A shard's samples, its bytes checked against its sidecar (an empty shard holds no rows to parse). */
-function readShardSamples({ file, provenance }: ShardFile): Float64Array {
-  const bytes = readRegularFile(file, { maxBytes: limits.dataBytes, what: 'data file' });
-  if (bytesDigest(bytes) !== provenance.sha256) {
+/** A shard's bytes, checked against the SHA-256 its sidecar records (for `file`, the data file or its log-density file). */
+function readChecked(file: string, digest: string, what: string, shardFile: string): Buffer {
+  const bytes = readRegularFile(file, { maxBytes: limits.dataBytes, what });
+  if (bytesDigest(bytes) !== digest) {
+    const whose = file === shardFile ? 'the file' : `the log-density file of ${basename(shardFile)}`;
     fail(
-      'the file does not match its provenance sidecar (another SHA-256): it was changed or replaced after it was written',
+      `${whose} does not match its provenance sidecar (another SHA-256): it was changed or replaced after it was written`,
       file,
       'run its shard again',
     );
   }
+  return bytes;
+}
+
+/** A shard's samples and, for a run with log-densities, its log-densities (an empty shard holds no rows to parse). */
+function readShardSamples({ file, provenance }: ShardFile): { samples: Float64Array; logp?: Float64Array } {
+  const bytes = readChecked(file, provenance.sha256, 'data file', file);
+  const logpBytes =
+    provenance.logpSha256 === undefined
+      ? undefined
+      : readChecked(logpSidecarPath(file), provenance.logpSha256, 'log-density file', file);
   const rows = provenance.rows.end - provenance.rows.start;
-  if (rows === 0) return new Float64Array(0);
+  if (rows === 0) return { samples: new Float64Array(0), ...(provenance.logp ? { logp: new Float64Array(0) } : {}) };
   const table = readDataFile(file);
   if (table.rows !== rows || table.dim !== provenance.dim) {
     fail(`the file holds ${table.rows} × ${table.dim} values, its sidecar says ${rows} × ${provenance.dim}`, file);
   }
-  return table.data;
+  if (!provenance.logp) return { samples: table.data };
+  const logp =
+    logpBytes === undefined
+      ? csvLogpColumn(bytes.toString('utf8'), file, provenance.dim, rows)
+      : logpValues(provenance.format, logpBytes, logpSidecarPath(file), rows);
+  return { samples: table.data, logp };
+}
+
+/** A log-density as sample --logp writes it in CSV: a number, or NaN and ±Infinity as JavaScript prints them. */
+const LOGP_TEXT = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|NaN|-?Infinity)$/;
+
+/** The `logp` column of a CSV shard (its last, after x1..xd), positioned errors for anything else. */
+function csvLogpColumn(text: string, file: string, dim: number, rows: number): Float64Array {
+  const lines = text.split(/\r?\n/);
+  const header = lines[0]?.split(',').map((f) => f.trim());
+  if (header?.length !== dim + 1 || header[dim] !== 'logp') {
+    fail(
+      `the provenance sidecar says the run carries log-densities (--logp), but the header has no last column "logp"`,
+      file,
+    );
+  }
+  const logp = new Float64Array(rows);
+  let row = 0;
+  for (let li = 1; li < lines.length; li++) {
+    const line = lines[li]!;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const field = line.slice(line.lastIndexOf(',') + 1).trim();
+    if (!LOGP_TEXT.test(field)) {
+      throw new OdeforgeError(`row ${row + 1}, column logp: "${field}" is not a log-density`, {
+        file,
+        line: li + 1,
+        column: line.lastIndexOf(',') + 2,
+      });
+    }
+    logp[row++] = Number(field);
+  }
+  return logp;
+}
+
+/** The log-densities of a .npy or .json log-density file: `rows` values (JSON: ±Infinity as strings, NaN as null). */
+function logpValues(format: DataFormat, bytes: Buffer, file: string, rows: number): Float64Array {
+  if (format === 'npy') {
+    const { data, shape } = parseNpy(bytes, file);
+    if (shape.length !== 1 || shape[0] !== rows) {
+      fail(`the log-density file has shape (${shape.join(', ')}), its shard's sidecar says (${rows},)`, file);
+    }
+    return data;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    fail(`the log-density file is not valid JSON: ${(error as Error).message}`, file);
+  }
+  if (!Array.isArray(value) || value.length !== rows) {
+    fail(`the log-density file is not an array of the ${rows} log-densities its shard's sidecar says`, file);
+  }
+  return Float64Array.from(value, (v: unknown, i) => {
+    if (typeof v === 'number') return v;
+    if (v === null) return NaN;
+    if (v === 'Infinity' || v === '-Infinity') return Number(v);
+    return fail(`entry ${i + 1} of the log-density file is ${JSON.stringify(v)}, not a log-density`, file);
+  });
 }
 
 /**
  * Merge the shards of one `odeforge sample --shard i/k --out FILE` run into `out` (format by extension), with
- * its provenance sidecar: the bytes the unsharded run writes, and the sidecar of `--shard 0/1`.
+ * its provenance sidecar: the bytes the unsharded run writes, and the sidecar of `--shard 0/1`. For a run with
+ * log-densities (`sample --logp`), `out` gets them as the unsharded `--logp` run writes them: a `logp` column of
+ * the CSV, or the log-density file logpSidecarPath(out) for .npy and .json (written together with the data file,
+ * both or neither); its provenance says `logp: true`.
  * @example mergeShards(['s0.npy', 's1.npy', 's2.npy'], 'all.npy')
- * @throws OdeforgeError (see checkShardSet), for a data file that does not match its sidecar, a merged size
- *   above the limits, or an output that is one of the shards or cannot be written
+ * @throws OdeforgeError (see checkShardSet), for a data or log-density file that does not match its sidecar, a
+ *   merged size above the limits, or an output that is one of the shards or cannot be written
  */
 export function mergeShards(files: readonly string[], out: string): Provenance {
   formatOf(out); // an unknown extension is refused before any work
@@ -249,12 +345,50 @@ export function mergeShards(files: readonly string[], out: string): Provenance {
   checkWritable(out);
   const shards = checkShardSet(files);
   const run = shards[0]!.provenance;
+  if (run.logp) checkLogpOutput(shards, out);
   if (run.n * run.dim > limits.values) {
     fail(`the merged run holds n × d = ${run.n} × ${run.dim} values, above the limit of ${limits.values}`, out);
   }
-  for (const { file } of shards) checkDataFileSize(file);
+  for (const { file, provenance } of shards) {
+    checkDataFileSize(file);
+    if (provenance.logpSha256 !== undefined) checkDataFileSize(logpSidecarPath(file));
+  }
   const samples = new Float64Array(run.n * run.dim);
-  for (const shard of shards) samples.set(readShardSamples(shard), shard.provenance.rows.start * run.dim);
-  const { provenance: _kind, shard: _shard, rows: _rows, format: _format, sha256: _sha, ...identity } = run;
-  return writeSamplesWithProvenance(out, samples, { ...identity, shard: { index: 0, count: 1 } });
+  const logp = run.logp ? new Float64Array(run.n) : undefined;
+  for (const shard of shards) {
+    const part = readShardSamples(shard);
+    samples.set(part.samples, shard.provenance.rows.start * run.dim);
+    if (logp && part.logp) logp.set(part.logp, shard.provenance.rows.start);
+  }
+  const {
+    provenance: _kind,
+    shard: _shard,
+    rows: _rows,
+    format: _format,
+    sha256: _sha,
+    logpSha256: _logpSha,
+    ...identity
+  } = run;
+  return writeSamplesWithProvenance(
+    out,
+    samples,
+    { ...identity, shard: { index: 0, count: 1 } },
+    undefined,
+    logp ? { logp } : {},
+  );
+}
+
+/** The merged log-density file (for .npy and .json) can be written and is none of the shards' files. */
+function checkLogpOutput(shards: readonly ShardFile[], out: string): void {
+  if (formatOf(out) === 'csv') return;
+  const target = logpSidecarPath(out);
+  const inputs = shards.flatMap(({ file }) => [file, logpSidecarPath(file)]);
+  if (inputs.some((file) => resolve(file) === resolve(target))) {
+    fail(
+      `the output's log-density file ${basename(target)} is one of the shards' files`,
+      out,
+      'write the merged run to a new file',
+    );
+  }
+  checkWritable(target);
 }

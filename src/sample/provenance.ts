@@ -3,12 +3,15 @@
 // next to each output: NumPy's .npy reader rejects header dicts with extra keys, and an object wrapped around
 // a CSV or JSON output would break the consumers that read those as plain tables. The sidecar carries the
 // SHA-256 of its output file, so a sidecar that does not belong to the bytes beside it is detected by merge.
+// A run with log-densities (`logp`) writes them as a column of its CSV, or for .npy/.json in a second file
+// FILE.logp.npy/.json whose SHA-256 the provenance sidecar carries too.
 import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import type { Design } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { formatData, formatOf, type DataFormat } from '../io/data.js';
+import { formatNpy } from '../io/npy.js';
 import { packageRoot } from '../paths.js';
 import { resolveTimeVariable } from './chunk.js';
 import { planRun, type SampleOptions } from './options.js';
@@ -37,6 +40,11 @@ export interface RunIdentity {
   /** Samples in the whole run. */
   n: number;
   dim: number;
+  /**
+   * True when the run carries each sample's log-density (`logp`); absent otherwise. A run with log-densities
+   * is another run: its samples agree with those of a run without to the tolerance, not bit for bit.
+   */
+  logp?: boolean;
 }
 
 /** A run's identity and the slice of it one file holds. */
@@ -48,6 +56,8 @@ export interface Provenance extends RunIdentity {
   format: DataFormat;
   /** SHA-256 (hex) of the output file's bytes. */
   sha256: string;
+  /** With `logp`, for .npy and .json: SHA-256 (hex) of the log-density file logpSidecarPath(file). */
+  logpSha256?: string;
 }
 
 /** A run's identity and shard, before its output is formatted: runProvenance's result. */
@@ -140,6 +150,7 @@ export function runProvenance(design: Design, options: SampleOptions): RunProven
     n,
     dim: d,
     shard: options.shard ?? { index: 0, count: 1 },
+    ...(options.logp ? { logp: true as const } : {}),
   };
 }
 
@@ -163,26 +174,117 @@ export function formatProvenance(p: Provenance): string {
     solver: p.solver,
     n: p.n,
     dim: p.dim,
+    // absent without log-densities, so that such a sidecar keeps the bytes it had before logp was recorded
+    ...(p.logp ? { logp: true as const } : {}),
     shard: { index: p.shard.index, count: p.shard.count },
     rows: { start: p.rows.start, end: p.rows.end },
     format: p.format,
     sha256: p.sha256,
+    ...(p.logpSha256 !== undefined ? { logpSha256: p.logpSha256 } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
+/** The log-density file of a .npy or .json output: FILE.logp.npy beside FILE.npy, FILE.logp.json beside FILE.json. */
+export function logpSidecarPath(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return `${file.slice(0, dot)}.logp${file.slice(dot)}`;
+}
+
+/** A log-density as JSON has it: a number, ±Infinity as a string, NaN as null. */
+function logpJsonValue(value: number): number | string | null {
+  if (Number.isFinite(value)) return value;
+  return Number.isNaN(value) ? null : String(value);
+}
+
+/**
+ * The bytes of samples (rows × dim) with their log-densities (one per row) in `format`. CSV: one file, x1..xd
+ * then a `logp` column (read as data, a last column headed `logp` is skipped). .npy and .json: the samples as
+ * without log-densities, readable as points, and the log-densities in `logp`, the bytes of logpSidecarPath
+ * (float64 of shape (rows,), or a JSON array with ±Infinity as strings and NaN as null).
+ */
+export function formatSamplesWithLogp(
+  format: DataFormat,
+  samples: Float64Array,
+  logp: Float64Array,
+  dim: number,
+): { data: Buffer; logp?: Buffer } {
+  if (samples.length !== logp.length * dim) {
+    throw new OdeforgeError(`${samples.length / dim} samples but ${logp.length} log-densities`);
+  }
+  if (format === 'csv') {
+    const header = [...Array.from({ length: dim }, (_, c) => `x${c + 1}`), 'logp'].join(',');
+    const lines = [header];
+    for (let i = 0; i < logp.length; i++) lines.push([...samples.subarray(i * dim, (i + 1) * dim), logp[i]].join(','));
+    return { data: Buffer.from(`${lines.join('\n')}\n`, 'utf8') };
+  }
+  const data = asBuffer(formatData(format, samples, [logp.length, dim]));
+  if (format === 'npy') return { data, logp: Buffer.from(formatNpy(logp, [logp.length])) };
+  return { data, logp: Buffer.from(`${JSON.stringify(Array.from(logp, logpJsonValue))}\n`, 'utf8') };
+}
+
+function asBuffer(content: string | Uint8Array): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+}
+
+/**
+ * Write files in order, each atomically. Should one fail, those this call has written are removed again and the
+ * error is rethrown: the files of one output are there together or not at all. Removing rather than keeping
+ * them is the choice because a data file left without its log-densities or provenance would look like a
+ * finished output (the command exits 2, but the file stays behind), and one beside an earlier run's log-density
+ * file would pair values that do not belong together. Callers order the files so that the one a reader looks
+ * for (the data file) comes after its log-density file, and the provenance, which vouches for both, comes last.
+ * A file an earlier run left at one of the paths is replaced by the write, not restored by the removal.
+ */
+function writeAllOrNone(files: readonly { path: string; bytes: string | Uint8Array }[]): void {
+  const written: string[] = [];
+  try {
+    for (const { path, bytes } of files) {
+      writeFileAtomic(path, bytes);
+      written.push(path);
+    }
+  } catch (error) {
+    for (const path of written.reverse()) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * Write samples (rows × dim) and their log-densities to `path` (format by extension): the CSV with its `logp`
+ * column, or the data file and logpSidecarPath(path), both or neither (see formatSamplesWithLogp).
+ * @throws OdeforgeError naming the file that cannot be written
+ */
+export function writeSamplesWithLogp(path: string, samples: Float64Array, logp: Float64Array, dim: number): void {
+  const bytes = formatSamplesWithLogp(formatOf(path), samples, logp, dim);
+  writeAllOrNone([
+    ...(bytes.logp ? [{ path: logpSidecarPath(path), bytes: bytes.logp }] : []),
+    { path, bytes: bytes.data },
+  ]);
+}
+
 /**
  * Write `samples` (rows × dim, sample indices `rows`) to `path` (format by extension) and its provenance to
- * provenancePath(path). The data file is written first, each atomically; should the sidecar fail, the data file
- * is removed, so that no output is left without its provenance. A stale sidecar from an earlier run cannot pass
- * for this one: it names another SHA-256.
- * @throws OdeforgeError naming the file that cannot be written, or when the rows do not match the run's shard
+ * provenancePath(path). For a run with log-densities (`run.logp`), `output.logp` holds them (one per row): CSV
+ * gets a `logp` column, .npy and .json a log-density file logpSidecarPath(path) whose SHA-256 the provenance
+ * records. The files are written each atomically, the log-density file first and the provenance last; should
+ * one fail, those already written are removed (writeAllOrNone), so that no output is left without its
+ * log-densities or provenance. A stale sidecar from an earlier run cannot pass for this one: it names another
+ * SHA-256.
+ * @throws OdeforgeError naming the file that cannot be written, or when the rows do not match the run's shard,
+ *   or the log-densities are missing, unexpected or of another length
  */
 export function writeSamplesWithProvenance(
   path: string,
   samples: Float64Array,
   run: RunProvenance,
   rows: { start: number; end: number } = shardRows(run.n, run.shard),
+  output: { logp?: Float64Array } = {},
 ): Provenance {
   const expected = shardRows(run.n, run.shard);
   if (
@@ -194,22 +296,40 @@ export function writeSamplesWithProvenance(
       `samples of rows ${rows.start}..${rows.end} (${samples.length / run.dim} rows) are not shard ${run.shard.index}/${run.shard.count} of n = ${run.n} (rows ${expected.start}..${expected.end})`,
     );
   }
+  checkLogpValues(run, output.logp, rows.end - rows.start);
   const format = formatOf(path);
-  const content = formatData(format, samples, [rows.end - rows.start, run.dim]);
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const provenance: Provenance = { provenance: PROVENANCE_KIND, ...run, rows, format, sha256: sha256(bytes) };
-  writeFileAtomic(path, bytes);
-  try {
-    writeFileAtomic(provenancePath(path), formatProvenance(provenance));
-  } catch (error) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-    throw error;
-  }
+  const bytes = output.logp
+    ? formatSamplesWithLogp(format, samples, output.logp, run.dim)
+    : { data: asBuffer(formatData(format, samples, [rows.end - rows.start, run.dim])) };
+  const { logp: _logp, ...identity } = run;
+  const provenance: Provenance = {
+    provenance: PROVENANCE_KIND,
+    ...identity,
+    ...(run.logp ? { logp: true } : {}),
+    rows,
+    format,
+    sha256: sha256(bytes.data),
+    ...(bytes.logp ? { logpSha256: sha256(bytes.logp) } : {}),
+  };
+  writeAllOrNone([
+    ...(bytes.logp ? [{ path: logpSidecarPath(path), bytes: bytes.logp }] : []),
+    { path, bytes: bytes.data },
+    { path: provenancePath(path), bytes: formatProvenance(provenance) },
+  ]);
   return provenance;
+}
+
+/** Log-densities exactly when the run carries them, one per row. */
+function checkLogpValues(run: RunProvenance, logp: Float64Array | undefined, rows: number): void {
+  if (run.logp && logp === undefined) {
+    throw new OdeforgeError('the run carries log-densities (logp) but none are given to write');
+  }
+  if (!run.logp && logp !== undefined) {
+    throw new OdeforgeError('log-densities given for a run without logp: make its provenance with logp: true');
+  }
+  if (logp !== undefined && logp.length !== rows) {
+    throw new OdeforgeError(`${rows} samples but ${logp.length} log-densities`);
+  }
 }
 
 /** SHA-256 (hex) of bytes, as a sidecar's `sha256`. */

@@ -1,7 +1,7 @@
 // `odeforge sample --logp` and `odeforge likelihood --threads` as a user runs them: the log-density of every
 // sample agrees with `likelihood` of the written samples; CSV carries a logp column, .npy and .json a
 // FILE.logp sidecar beside samples that read back as points; 1 and 2 threads write the same bytes; stochastic
-// samplers and --shard are refused with exit 2 and no stack trace.
+// samplers are refused with exit 2 and no stack trace (--logp with --shard: test/cli/merge-logp.e2e.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +79,7 @@ describe('odeforge sample --logp', () => {
     expect(readFileSync(path('two.csv')).equals(readFileSync(path('one.csv')))).toBe(true);
   }, 180_000);
 
-  it('refuses stochastic samplers and --shard with exit 2 and a reason, writing nothing', () => {
+  it('refuses stochastic samplers with exit 2 and a reason, writing nothing', () => {
     for (const solver of ['euler-maruyama', 'pc']) {
       const out = path(`${solver}.csv`);
       const refused = run('sample', ve, ...dataOptions, '--n', '4', '--logp', '--solver', solver, '--out', out);
@@ -91,9 +91,6 @@ describe('odeforge sample --logp', () => {
     const churn = run('sample', ve, ...dataOptions, '--n', '4', '--logp', '--solver', 'edm', '--churn', '5');
     expect(churn.status).toBe(2);
     expect(churn.stderr).toMatch(/--churn > 0/);
-    const shard = run('sample', ve, ...dataOptions, '--n', '4', '--logp', '--shard', '0/2', '--out', path('sh.csv'));
-    expect(shard.status).toBe(2);
-    expect(shard.stderr).toMatch(/--shard/);
   });
 });
 

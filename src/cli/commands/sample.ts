@@ -22,8 +22,10 @@ import {
   formatCsv,
   formatData,
   formatOf,
+  formatSamplesWithLogp,
   gridNames,
   limits,
+  logpSidecarPath,
   mixtureParameters,
   OdeforgeError,
   readDataFile,
@@ -33,6 +35,7 @@ import {
   solverNames,
   writeDataFile,
   writeFileAtomic,
+  writeSamplesWithLogp,
   writeSamplesWithProvenance,
   type EmpiricalData as DataTable,
   type Design,
@@ -307,10 +310,7 @@ function writeOutputs(
   provenance?: RunProvenance,
 ): void {
   const d = result.dim;
-  if (result.logp) writeSamplesWithLogp(options.out, result.samples, result.logp, d);
-  else if (options.out !== undefined && provenance) writeSamplesWithProvenance(options.out, result.samples, provenance);
-  else if (options.out !== undefined) writeDataFile(options.out, result.samples, d);
-  else process.stdout.write(formatCsv(result.samples, d));
+  writeSamples(options.out, result, provenance);
   if (options.trajectories !== undefined && result.trajectories) {
     writeTrajectories(options.trajectories, result.trajectories, result.count, d);
   }
@@ -320,47 +320,27 @@ function writeOutputs(
   if (options.stats) process.stderr.write(`${JSON.stringify(result.stats)}\n`);
 }
 
-/** FILE.logp.npy beside FILE.npy, FILE.logp.json beside FILE.json (CSV carries a logp column instead). */
-export function logpSidecarPath(out: string): string {
-  const dot = out.lastIndexOf('.');
-  return `${out.slice(0, dot)}.logp${out.slice(dot)}`;
-}
-
-/** --logp's outputs checked before the run: no shards (merge does not carry it), the sidecar writable. */
-function checkLogpOutput(options: SampleCliOptions): void {
-  if (options.shard !== undefined) {
-    throw new OdeforgeError(
-      '--logp cannot be combined with --shard: `odeforge merge` does not carry the log-densities',
-      {},
-      'sample without --shard, or run `odeforge likelihood` on the merged samples',
-    );
-  }
-  if (options.out !== undefined && formatOf(options.out) !== 'csv') checkWritable(logpSidecarPath(options.out));
-}
-
 /**
- * The samples with their log-densities: CSV (file or stdout) x1..xd,logp; .npy and .json the samples as
- * without --logp, readable as points, and the n log-densities in the sidecar (JSON: ±Infinity as strings).
+ * The samples: on stdout (CSV) or to --out; with --logp their log-densities too (CSV: a logp column; .npy/.json:
+ * FILE.logp.npy/.json beside FILE); for a shard written to a file, its provenance sidecar, which records the
+ * log-densities when there are some, so that `odeforge merge` carries them.
  */
-function writeSamplesWithLogp(out: string | undefined, samples: Float64Array, logp: Float64Array, d: number): void {
-  const format = out === undefined ? 'csv' : formatOf(out);
-  if (format === 'csv') {
-    const header = [...Array.from({ length: d }, (_, c) => `x${c + 1}`), 'logp'].join(',');
-    const lines = [header];
-    for (let i = 0; i < logp.length; i++) lines.push([...samples.subarray(i * d, (i + 1) * d), logp[i]].join(','));
-    const text = `${lines.join('\n')}\n`;
-    if (out === undefined) process.stdout.write(text);
-    else writeFileAtomic(out, text);
-    return;
+function writeSamples(out: string | undefined, result: SampleResult, provenance?: RunProvenance): void {
+  const { samples, logp, dim } = result;
+  if (out === undefined) {
+    process.stdout.write(logp ? formatSamplesWithLogp('csv', samples, logp, dim).data : formatCsv(samples, dim));
+  } else if (provenance) {
+    writeSamplesWithProvenance(out, samples, provenance, undefined, logp ? { logp } : {});
+  } else if (logp) {
+    writeSamplesWithLogp(out, samples, logp, dim);
+  } else {
+    writeDataFile(out, samples, dim);
   }
-  writeDataFile(out!, samples, d);
-  const sidecar = logpSidecarPath(out!);
-  if (format === 'npy') writeFileAtomic(sidecar, formatData('npy', logp, [logp.length]));
-  else
-    writeFileAtomic(
-      sidecar,
-      `${JSON.stringify(Array.from(logp, (v) => (Number.isFinite(v) ? v : Number.isNaN(v) ? null : String(v))))}\n`,
-    );
+}
+
+/** --logp's log-density file (for .npy and .json) checked writable before the run. */
+function checkLogpOutput(options: SampleCliOptions): void {
+  if (options.out !== undefined && formatOf(options.out) !== 'csv') checkWritable(logpSidecarPath(options.out));
 }
 
 function progressBar(): cliProgress.SingleBar {
