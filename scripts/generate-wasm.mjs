@@ -12,8 +12,10 @@ const watPath = fileURLToPath(new URL('../src/field/simd.wat', import.meta.url))
 /** The generated file's text. */
 export async function wasmModuleSource() {
   const wabt = await wabtModule();
-  const parsed = wabt.parseWat('simd.wat', readFileSync(watPath, 'utf8'), { simd: true });
-  parsed.validate();
+  // threads: the memory is shared between the sampler's threads (one copy of the data)
+  const features = { simd: true, threads: true };
+  const parsed = wabt.parseWat('simd.wat', readFileSync(watPath, 'utf8'), features);
+  parsed.validate(features);
   const { buffer } = parsed.toBinary({});
   parsed.destroy();
   const base64 = Buffer.from(buffer).toString('base64');

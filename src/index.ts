@@ -4,7 +4,7 @@
 
 export { OdeforgeError, IntegrationError, type SourcePosition } from './errors.js';
 export { loadSpec, parseSpec, readSpecText, designSchema, type DesignSpec } from './spec/index.js';
-export { limits, maxThreads } from './limits.js';
+export { dataBytesLimit, limits, maxThreads } from './limits.js';
 export { packageRoot } from './paths.js';
 export { loadDesign, designFromText, buildDesign, resolveDimension, type DesignOptions } from './design/index.js';
 export { quantityDescription, quantityLabel } from './design/labels.js';
@@ -44,6 +44,7 @@ export {
   writeDataFile,
   type DataFormat,
   type DataSource,
+  type ReadDataOptions,
 } from './io/data.js';
 export { formatCsv, parseCsv } from './io/csv.js';
 export { checkWritable, exitCleanlyOnSignalsWhileWriting, writeFileAtomic } from './io/atomic.js';
@@ -60,9 +61,12 @@ export {
   designDigest,
   dataDigest,
   formatProvenance,
+  formatSamplesWithLogp,
+  logpSidecarPath,
   provenancePath,
   runProvenance,
   shardRows,
+  writeSamplesWithLogp,
   writeSamplesWithProvenance,
   type Provenance,
   type RunIdentity,
@@ -82,6 +86,7 @@ export type { GaussianMixture, EmpiricalData } from './numeric/data.js';
 export {
   DivergenceField,
   EmpiricalField,
+  fieldDataArray,
   mixtureParameters,
   sampleMixture,
   type BatchField,

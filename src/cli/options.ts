@@ -11,6 +11,7 @@ import {
   maxThreads,
   OdeforgeError,
   parseSpec,
+  fieldDataArray,
   readDataSource,
   readSpecText,
   type DataSource,
@@ -127,7 +128,8 @@ export function readDataChoice(options: DataCliOptions): DataChoice {
     return { required: dim, fallback: 2, toy, label: toy.name };
   }
   if (options.data === undefined) return { required: dim };
-  const source = readDataSource(options.data);
+  // read straight into memory the field's kernels (and every sampler thread) read: no copy of the points
+  const source = readDataSource(options.data, { allocate: fieldDataArray });
   const fileDim = source.kind === 'table' ? source.table.dim : source.mixture.means[0]?.length;
   if (dim !== undefined && fileDim !== undefined && fileDim !== dim) {
     throw new OdeforgeError(`--dim ${dim} does not match the data's dimension ${fileDim}`, { file: options.data });

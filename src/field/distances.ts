@@ -1,21 +1,36 @@
 // Squared distances between states and data points, the first pass of every field evaluation. Plain loops
-// over flat Float64Arrays in the plane; in higher d a WebAssembly SIMD kernel (simd.wat), data in
-// cache-sized blocks.
+// over flat Float64Arrays in the plane; in higher d WebAssembly SIMD kernels (simd.wat), data in cache-sized
+// blocks, as sums of squared differences or, where its error bound allows, as dot products.
 import { KERNEL_ROWS, type SimdMemory } from './simd.js';
 
 /** Doubles of data per block: a block stays in L1 while a tile of rows visits it. */
 const BLOCK_DOUBLES = 2048;
 
-/** Squared distances of a tile of rows to all m data points, into `dist` (tileRows × m). */
+/**
+ * How a row's squared distances are formed (d ≠ 2). `exact`: |x − α x_j|² as a sum of squared differences
+ * (accurate to a few ulps of the distance itself). `dots`: α²|x_j|² − 2α x·x_j, the distance less the row's
+ * constant |x|², as a matrix product (a third fewer operations, but its rounding is relative to |x|·|x_j|, not to
+ * the distance: see dotsErrorBound).
+ */
+export type DistanceForm = 'exact' | 'dots';
+
+/** Squared distances of a tile of rows to all m data points, into `dist` (one row of m per slot). */
 export class TileDistances {
   readonly dist: Float64Array;
-  /** The tile's rows divided by their α (d ≠ 2), `stride` apart. */
+  /** The tile's rows as the form needs them (x/α, or 2αx), `stride` apart. */
   private readonly scaledRows: Float64Array;
   private readonly stride: number;
+  /** dots: each slot's α², and the data's squared norms (computed on first use). */
+  private readonly alpha2: Float64Array;
+  private norms: Float64Array | null = null;
+  /** gather: the row x/α, the candidates' indices and their exact distances. */
+  private readonly exactRow: Float64Array;
+  readonly candidates: Int32Array;
+  readonly exact: Float64Array;
 
   /**
-   * With `kernel` (d ≠ 2), distances are computed in its memory by its SIMD kernel; without, by a JS loop
-   * that gives the same bits.
+   * With `kernel` (d ≠ 2), distances are computed in its memory by its SIMD kernels; without, by JS loops
+   * that give the same bits.
    */
   constructor(
     private readonly data: Float64Array,
@@ -25,16 +40,21 @@ export class TileDistances {
     private readonly kernel: SimdMemory | null = null,
   ) {
     if (kernel && dim === 2) throw new Error('internal: the plane has its own distance loop');
-    this.dist = this.kernel ? this.kernel.dist : new Float64Array(tileRows * m);
-    this.stride = this.kernel ? this.kernel.stride : dim;
-    this.scaledRows = this.kernel ? this.kernel.rows : new Float64Array(tileRows * dim);
+    const slots = Math.ceil(tileRows / KERNEL_ROWS) * KERNEL_ROWS;
+    this.dist = kernel ? kernel.dist : new Float64Array(slots * m);
+    this.stride = kernel ? kernel.stride : dim;
+    this.scaledRows = kernel ? kernel.rows : new Float64Array(slots * dim);
+    this.alpha2 = kernel ? kernel.alpha2 : new Float64Array(slots);
+    this.exactRow = kernel ? kernel.exactRow : new Float64Array(dim);
+    this.candidates = kernel ? kernel.candidates : new Int32Array(m);
+    this.exact = kernel ? kernel.exact : new Float64Array(m);
   }
 
   /** dist[r·m + j] = |x_r − α_r x_j|² for rows row0..row0+rows−1 of x (tile row r), α_r = alpha[r]. */
   compute(x: Float64Array, row0: number, rows: number, alpha: Float64Array): void {
     const { data, m, dim: d, dist } = this;
     if (d !== 2) {
-      this.scaled(x, row0, rows, alpha);
+      this.computeRows(x, row0, identity(rows), rows, alpha, 'exact');
       return;
     }
     for (let r = 0; r < rows; r++) {
@@ -52,31 +72,94 @@ export class TileDistances {
   }
 
   /**
-   * compute for d ≠ 2: |x − α x_j|² = α² |x/α − x_j|² with x/α once per row (α = 0: |x|² for every j).
-   * |x/α − x_j|² is summed as (Σ_{k even} e_k²) + (Σ_{k odd} e_k²), by the SIMD kernel or, identically, in JS.
+   * d ≠ 2: slot s (dist[s·m..]) gets tile row which[s] (of x at row0) in `form`: exact |x − α x_j|², or dots
+   * α²|x_j|² − 2α x·x_j. A row's bits depend only on the row and the form, not on the tile around it.
    */
-  private scaled(x: Float64Array, row0: number, rows: number, alpha: Float64Array): void {
-    const { m, dim: d, dist, scaledRows, stride } = this;
-    for (let r = 0; r < rows; r++) {
-      const a = alpha[r]!;
-      const xb = (row0 + r) * d;
-      for (let k = 0; k < d; k++) scaledRows[r * stride + k] = a === 0 ? 0 : x[xb + k]! / a;
+  computeRows(
+    x: Float64Array,
+    row0: number,
+    which: Int32Array,
+    count: number,
+    alpha: Float64Array,
+    form: DistanceForm,
+  ): void {
+    const { m, dim: d, scaledRows, stride } = this;
+    for (let s = 0; s < count; s++) {
+      const a = alpha[which[s]!]!;
+      const xb = (row0 + which[s]!) * d;
+      this.alpha2[s] = a * a;
+      // exact: x/α (α = 0: zeros, patched below); dots: 2αx, so that the kernel needs no multiply by 2
+      for (let k = 0; k < d; k++)
+        scaledRows[s * stride + k] = form === 'dots' ? 2 * (a * x[xb + k]!) : a === 0 ? 0 : x[xb + k]! / a;
     }
-    if (this.kernel) this.kernelDistances(rows);
-    else for (let r = 0; r < rows; r++) this.rowDistances(r, 0, m);
-    for (let r = 0; r < rows; r++) {
-      const a = alpha[r]!;
-      const ob = r * m;
-      if (a === 0) {
-        // x_t = σ z carries no data: every distance is |x|²
-        let q = 0;
-        for (let k = 0; k < d; k++) q += x[(row0 + r) * d + k]! ** 2;
-        dist.fill(q, ob, ob + m);
-      } else if (a !== 1) {
-        const a2 = a * a;
-        for (let j = 0; j < m; j++) dist[ob + j] = dist[ob + j]! * a2;
-      }
+    if (form === 'dots') {
+      this.dotRows(count);
+      return;
     }
+    if (this.kernel) this.kernelDistances(count);
+    else for (let s = 0; s < count; s++) this.rowDistances(s, 0, m);
+    for (let s = 0; s < count; s++) this.unscale(x, (row0 + which[s]!) * d, alpha[which[s]!]!, this.dist, s * m, m);
+  }
+
+  /**
+   * exact[c] = |x − α x_j|² for j = candidates[c], c < count, the row at x[base]: the same bits as the exact
+   * form of computeRows gives that j.
+   */
+  gather(x: Float64Array, base: number, a: number, count: number): void {
+    const { dim: d, exactRow, exact } = this;
+    for (let k = 0; k < d; k++) exactRow[k] = a === 0 ? 0 : x[base + k]! / a;
+    if (this.kernel) this.kernel.gatherDistances(count);
+    else for (let c = 0; c < count; c++) exact[c] = this.laneSplitDistance(exactRow, 0, this.candidates[c]!);
+    this.unscale(x, base, a, exact, 0, count);
+  }
+
+  /** α²·(a distance of x/α) in out[o..o+count): α = 0 carries no data, every distance is |x|². */
+  private unscale(x: Float64Array, base: number, a: number, out: Float64Array, o: number, count: number): void {
+    if (a === 0) {
+      let q = 0;
+      for (let k = 0; k < this.dim; k++) q += x[base + k]! ** 2;
+      out.fill(q, o, o + count);
+    } else if (a !== 1) {
+      const a2 = a * a;
+      for (let i = o; i < o + count; i++) out[i] = out[i]! * a2;
+    }
+  }
+
+  /** The data's squared norms |x_j|², summed in coordinate order (the dots form's α²|x_j|²). */
+  private dataNorms(): Float64Array {
+    if (this.norms) return this.norms;
+    const { m, dim: d, stride } = this;
+    const norms = this.kernel ? this.kernel.norms : new Float64Array(m);
+    const data = this.kernel ? this.kernel.data : this.data;
+    for (let j = 0; j < m; j++) {
+      let q = 0;
+      for (let k = 0; k < d; k++) q += data[j * stride + k]! ** 2;
+      norms[j] = q;
+    }
+    this.norms = norms;
+    return norms;
+  }
+
+  /** The dots form for slots 0..count−1: the SIMD kernel over cached blocks of data, or its JS twin. */
+  private dotRows(count: number): void {
+    const { m, stride, dist } = this;
+    const norms = this.dataNorms();
+    const kernel = this.kernel;
+    if (!kernel) {
+      for (let s = 0; s < count; s++)
+        for (let j = 0; j < m; j++)
+          dist[s * m + j] = this.alpha2[s]! * norms[j]! - this.laneSplitDot(this.scaledRows, s * stride, j);
+      return;
+    }
+    const even = m - (m & 1);
+    const block = Math.max(2, Math.floor(BLOCK_DOUBLES / stride) & ~1);
+    for (let j0 = 0; j0 < even; j0 += block) {
+      const n = Math.min(block, even - j0);
+      for (let s = 0; s < count; s += KERNEL_ROWS) kernel.fourDots(s, j0, n, m);
+    }
+    if (even < m)
+      for (let s = 0; s < count; s++)
+        dist[s * m + even] = this.alpha2[s]! * norms[even]! - this.laneSplitDot(kernel.rows, s * stride, even);
   }
 
   /**
@@ -97,27 +180,66 @@ export class TileDistances {
 
   /** dist[r·m + j] = |y_r − x_j|² for data j0..j1, lane-split as the SIMD kernel sums it. */
   private rowDistances(r: number, j0: number, j1: number): void {
-    const { m, dim: d, dist, scaledRows: y, stride } = this;
-    const data = this.kernel ? this.kernel.data : this.data;
-    const yb = r * stride;
-    for (let j = j0; j < j1; j++) {
-      const b = j * stride;
-      let even = 0;
-      let odd = 0;
-      let k = 0;
-      for (; k + 1 < d; k += 2) {
-        const e0 = y[yb + k]! - data[b + k]!;
-        const e1 = y[yb + k + 1]! - data[b + k + 1]!;
-        even += e0 * e0;
-        odd += e1 * e1;
-      }
-      if (k < d) {
-        const e0 = y[yb + k]! - data[b + k]!;
-        even += e0 * e0;
-      }
-      dist[r * m + j] = even + odd;
-    }
+    for (let j = j0; j < j1; j++)
+      this.dist[r * this.m + j] = this.laneSplitDistance(this.scaledRows, r * this.stride, j);
   }
+
+  /** |y − x_j|² for y at rows[yb..], coordinates split into even and odd lanes as the SIMD kernels sum them. */
+  private laneSplitDistance(rows: Float64Array, yb: number, j: number): number {
+    const { dim: d, stride } = this;
+    const data = this.kernel ? this.kernel.data : this.data;
+    const b = j * stride;
+    let even = 0;
+    let odd = 0;
+    let k = 0;
+    for (; k + 1 < d; k += 2) {
+      const e0 = rows[yb + k]! - data[b + k]!;
+      const e1 = rows[yb + k + 1]! - data[b + k + 1]!;
+      even += e0 * e0;
+      odd += e1 * e1;
+    }
+    if (k < d) {
+      const e0 = rows[yb + k]! - data[b + k]!;
+      even += e0 * e0;
+    }
+    return even + odd;
+  }
+
+  /** y·x_j for y at rows[yb..], lane-split as the SIMD kernel sums it. */
+  private laneSplitDot(rows: Float64Array, yb: number, j: number): number {
+    const { dim: d, stride } = this;
+    const data = this.kernel ? this.kernel.data : this.data;
+    const b = j * stride;
+    let even = 0;
+    let odd = 0;
+    let k = 0;
+    for (; k + 1 < d; k += 2) {
+      even += rows[yb + k]! * data[b + k]!;
+      odd += rows[yb + k + 1]! * data[b + k + 1]!;
+    }
+    if (k < d) even += rows[yb + k]! * data[b + k]!;
+    return even + odd;
+  }
+}
+
+const identities = new Map<number, Int32Array>();
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  let ids = identities.get(n);
+  if (!ids) identities.set(n, (ids = Int32Array.from({ length: n }, (_, i) => i)));
+  return ids;
+}
+
+/**
+ * A bound on |dots − (|x − αx_j|² − |x|²)| for every data point j, from the standard bound on a floating-point
+ * dot product (|fl(Σ a_k b_k) − Σ a_k b_k| ≤ γ_n Σ |a_k b_k|, γ_n = nu/(1 − nu), u = 2⁻⁵³; Higham, Accuracy and
+ * Stability, §3.1) and Cauchy–Schwarz: γ_{d+4}·(α²R² + 2|α||x|R), R ≥ max_j |x_j| (docs/mathematics.md §14).
+ */
+export function dotsErrorBound(d: number, alpha: number, xNorm: number, dataNorm: number): number {
+  const nu = (d + 4) * 2 ** -53;
+  const gamma = (nu / (1 - nu)) * 1.01;
+  const a = Math.abs(alpha);
+  return gamma * (a * a * dataNorm * dataNorm + 2 * a * xNorm * dataNorm);
 }
 
 /** out[j] = |x − x_j|² for d ≤ 2, the row at x[base]. */

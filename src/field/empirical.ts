@@ -3,8 +3,9 @@
 // It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
-import { planeDistances, TileDistances } from './distances.js';
+import { planeDistances, TileDistances, type DistanceForm } from './distances.js';
 import { PrunedPathSum, type PruneStats } from './prune.js';
+import { RowForm, RowForms } from './row-forms.js';
 import { SimdMemory } from './simd.js';
 import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
@@ -39,6 +40,15 @@ type RadialKernel = Extract<FieldKernel, { kind: 'radial' }>;
 
 /** Rows per tile: each block of data serves the tile's rows from cache (distances.ts). */
 const TILE_ROWS = 8;
+
+/**
+ * From this fraction of surviving data points a row's Σ w_j x_j takes the dense kernel (all points, four rows at
+ * once, ~5× the survivors' kernel per point at d = 64) instead of the survivors' kernel.
+ */
+const DENSE_FRACTION = 0.25;
+
+/** A row's result in formedTileRows: Σ w_j x_j at acc[ao..ao + d), sum = Σ w_j. */
+type RowDone = (r: number, base: number, sum: number, acc: Float64Array, ao: number) => void;
 
 /** Below this many data points the exact loops beat the tree at every σ (fieldTol is then ignored). */
 export const PRUNE_MIN_DATA = 4096;
@@ -111,17 +121,29 @@ export class EmpiricalField implements BatchField {
   private prunedSum: PrunedPathSum | null = null;
   /** Tile rows the tree handed back to the exact loops. */
   private readonly exactRows = new Uint8Array(TILE_ROWS);
+  /** d ≠ 2, Gaussian or Poisson noise: the form of each row's distances (row-forms.ts), null for always exact. */
+  private readonly forms: RowForms | null;
+  /** A tile's rows by form: form[r], and the rows of each kind in tile order (slot s ↔ row which[s]). */
+  private readonly form = new Uint8Array(TILE_ROWS);
+  private readonly dotsWhich = new Int32Array(TILE_ROWS);
+  private readonly exactWhich = new Int32Array(TILE_ROWS);
+  /** A group's rows whose Σ w_j x_j goes to the dense kernel: their dist slots, tile rows and Σ w_j. */
+  private readonly denseSlots = new Int32Array(TILE_ROWS);
+  private readonly denseRows = new Int32Array(TILE_ROWS);
+  private readonly rowSums = new Float64Array(TILE_ROWS);
   private readonly xhatRows: Float64Array;
 
   /**
    * `simd: false` keeps every loop in JS (the same bits; for tests and comparisons). `fieldTol` > 0 (Gaussian or Poisson
    * noise, d = 2, at least PRUNE_MIN_DATA points): x̂ within fieldTol · R of the exact one, R the data's radius about its
-   * bounding box centre (docs/mathematics.md §13); 0 (the default) is the exact sum.
+   * bounding box centre (docs/mathematics.md §13); 0 (the default) is the exact sum. In d ≠ 2 (Gaussian or Poisson
+   * noise) distances take the dot-product form where it is as good (row-forms.ts); `dotProducts: false` keeps
+   * the difference form everywhere (for comparisons).
    */
   constructor(
     private readonly kernel: FieldKernel,
     data: EmpiricalData,
-    options: { simd?: boolean; fieldTol?: number } = {},
+    options: { simd?: boolean; fieldTol?: number; dotProducts?: boolean } = {},
   ) {
     const fieldTol = options.fieldTol ?? 0;
     if (!(fieldTol >= 0 && fieldTol < 1)) {
@@ -143,7 +165,9 @@ export class EmpiricalField implements BatchField {
     this.poissonTwoPower =
       Number.isInteger(2 * this.poissonPower) && this.poissonPower < 512 ? 2 * this.poissonPower : -1;
     const simd =
-      this.dim !== 2 && options.simd !== false ? SimdMemory.create(this.data, this.m, this.dim, TILE_ROWS) : null;
+      this.dim !== 2 && options.simd !== false
+        ? SimdMemory.create(this.data, this.m, this.dim, TILE_ROWS, data.points)
+        : null;
     this.simd = simd;
     this.tile = new TileDistances(this.data, this.m, this.dim, TILE_ROWS, simd);
     this.dist = this.tile.dist;
@@ -166,6 +190,22 @@ export class EmpiricalField implements BatchField {
     }
     // A hair above the largest distance, so that rounding cannot make the bound below a true distance.
     this.dataRadius = Math.sqrt(r2) * (1 + 1e-12) + 1e-300;
+    const formed = this.kind === Kind.GaussianPath || this.kind === Kind.PoissonPath;
+    this.forms =
+      this.dim !== 2 && formed && options.dotProducts !== false
+        ? new RowForms(this.dim, this.largestNorm(), this.kind === Kind.GaussianPath ? fieldTol : 0)
+        : null;
+  }
+
+  /** max_j |x_j| (about the origin), a hair above. */
+  private largestNorm(): number {
+    let q = 0;
+    for (let j = 0; j < this.m; j++) {
+      let s = 0;
+      for (let k = 0; k < this.dim; k++) s += this.data[j * this.dim + k]! ** 2;
+      q = Math.max(q, s);
+    }
+    return Math.sqrt(q) * (1 + 1e-12) + 1e-300;
   }
 
   /** The tree's work counters when it is in use (benchmarks: pairs visited per data point). */
@@ -236,10 +276,131 @@ export class EmpiricalField implements BatchField {
       this.radialRows(t, x, n, (ti, base, count) => this.radialVelocity(ti, x, base, count, out));
       return;
     }
+    if (this.forms) {
+      this.formedTileRows(t, x, n, (r, base, sum, acc, ao) => this.finishPathVelocity(r, x, base, sum, out, acc, ao));
+      return;
+    }
     const plane = this.planeLoops();
     this.forEachTileRow(t, x, n, !plane, (r, base) => {
       this.finishPathVelocity(r, x, base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), out);
     });
+  }
+
+  /**
+   * Path rows in d ≠ 2 in tiles, each row's distances in the form row-forms.ts chooses: the tile's dots and screen
+   * rows share one dots pass, its exact rows one exact pass; `row` gets each row with its Σ w_j x_j (in acc from
+   * ao) and sum = Σ w_j, rows in any order (each row's result is its own).
+   */
+  private formedTileRows(t: Float64Array, x: Float64Array, n: number, row: RowDone): void {
+    const { dim: d, form, dotsWhich, exactWhich } = this;
+    const forms = this.forms!;
+    for (let row0 = 0; row0 < n; row0 += TILE_ROWS) {
+      const rows = Math.min(TILE_ROWS, n - row0);
+      this.tileSchedules(t, row0, rows);
+      let dots = 0;
+      let exact = 0;
+      for (let r = 0; r < rows; r++) {
+        form[r] = forms.choose(this.alpha[r]!, this.sigma[r]!, rowNorm(x, (row0 + r) * d, d));
+        if (form[r] === RowForm.Exact) exactWhich[exact++] = r;
+        else dotsWhich[dots++] = r;
+      }
+      if (dots > 0) this.formedGroup(x, row0, dotsWhich, dots, 'dots', row);
+      if (exact > 0) this.formedGroup(x, row0, exactWhich, exact, 'exact', row);
+    }
+  }
+
+  /**
+   * One form's rows of a tile: distances, weights, then Σ w_j x_j: by the SIMD kernel over the survivors of a row
+   * where few survive, four rows at a time over all data (zero weights off the survivors: the same bits) where
+   * many do.
+   */
+  private formedGroup(
+    x: Float64Array,
+    row0: number,
+    which: Int32Array,
+    count: number,
+    form: DistanceForm,
+    row: RowDone,
+  ): void {
+    const { m, dim: d, simd, denseSlots, denseRows, rowSums } = this;
+    this.tile.computeRows(x, row0, which, count, this.alpha, form);
+    let dense = 0;
+    for (let s = 0; s < count; s++) {
+      const r = which[s]!;
+      const base = (row0 + r) * d;
+      const kept = this.form[r] === RowForm.Screen ? this.screenedWeights(r, s, x, base) : this.slotWeights(r, s);
+      if (simd && kept >= DENSE_FRACTION * m) {
+        rowSums[r] = this.weightSum(kept);
+        this.scatterWeights(s, kept);
+        denseSlots[dense] = s;
+        denseRows[dense++] = r;
+      } else {
+        row(r, base, this.weightedDataSum(kept, this.weights), this.acc, 0);
+      }
+    }
+    const slots = [0, 0, 0, 0];
+    const accs = [0, 0, 0, 0];
+    const spare = TILE_ROWS;
+    for (let i = 0; i < dense; i += 4) {
+      const group = Math.min(4, dense - i);
+      for (let q = 0; q < 4; q++) {
+        slots[q] = denseSlots[q < group ? i + q : i]!;
+        accs[q] = q < group ? denseRows[i + q]! : spare;
+        simd!.accRows.fill(0, accs[q]! * simd!.stride, (accs[q]! + 1) * simd!.stride);
+      }
+      simd!.denseSums(slots, accs, m);
+      for (let q = 0; q < group; q++) {
+        const r = denseRows[i + q]!;
+        row(r, (row0 + r) * d, rowSums[r]!, simd!.accRows, r * simd!.stride);
+      }
+    }
+  }
+
+  /** Dist slot s becomes the row's weights over all data: weights[c] at survivors[c], zero elsewhere. */
+  private scatterWeights(slot: number, kept: number): void {
+    const { dist, m, survivors, weights } = this;
+    const ob = slot * m;
+    dist.fill(0, ob, ob + m);
+    for (let c = 0; c < kept; c++) dist[ob + survivors[c]!] = weights[c]!;
+  }
+
+  /** Gaussian or Poisson weights of tile row r from the distances in dist slot s; returns how many survive. */
+  private slotWeights(r: number, slot: number): number {
+    const { dist, m } = this;
+    return this.kind === Kind.GaussianPath
+      ? this.gaussianWeights(r, dist, slot * m, m)
+      : this.poissonWeights(r, dist, slot * m, m);
+  }
+
+  /**
+   * slotWeights from a slot of dots distances that only screen: every point whose weight can survive the cutoff
+   * (the bound E as margin: |dots − (q − |x|²)| ≤ E) is a candidate, and the weights come from the candidates'
+   * exact distances, with the same qmin, survivors and order as the exact form's: the same bits.
+   */
+  private screenedWeights(r: number, slot: number, x: Float64Array, base: number): number {
+    const { dist, m, dim: d } = this;
+    const forms = this.forms!;
+    const { candidates, exact } = this.tile;
+    const ob = slot * m;
+    let qmin = Infinity;
+    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    const a = this.alpha[r]!;
+    const s2 = this.sigma[r]! * this.sigma[r]!;
+    const xx = rowNorm(x, base, d) ** 2;
+    const e = forms.errorBound(a, Math.sqrt(xx));
+    // q_j − q_min ≤ (what the cutoff keeps) + 2E; Poisson keeps q − q_min ≤ (σ² + q_min)(e^{cut/c} − 1)
+    const keep =
+      this.kind === Kind.GaussianPath
+        ? this.cut * 2 * s2
+        : (s2 + qmin + xx * (1 + 1e-12) + e) * Math.expm1(this.cut / this.poissonPower);
+    const limit = qmin + keep + 2 * e;
+    let count = 0;
+    for (let j = 0; j < m; j++) if (dist[ob + j]! <= limit) candidates[count++] = j;
+    forms.record(this.sigma[r]!, count, m);
+    this.tile.gather(x, base, a, count);
+    return this.kind === Kind.GaussianPath
+      ? this.gaussianWeights(r, exact, 0, count, candidates)
+      : this.poissonWeights(r, exact, 0, count, candidates);
   }
 
   /**
@@ -282,12 +443,19 @@ export class EmpiricalField implements BatchField {
       });
       return;
     }
-    const { dim: d, acc } = this;
+    const d = this.dim;
+    const mean = (base: number, sum: number, acc: Float64Array, ao: number): void => {
+      const inv = 1 / sum;
+      for (let k = 0; k < d; k++) out[base + k] = acc[ao + k]! * inv;
+    };
+    if (this.forms) {
+      this.formedTileRows(t, x, n, (_, base, sum, acc, ao) => mean(base, sum, acc, ao));
+      return;
+    }
     const plane = this.planeLoops();
-    this.forEachTileRow(t, x, n, !plane, (r, base) => {
-      const inv = 1 / (plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r));
-      for (let k = 0; k < d; k++) out[base + k] = acc[k]! * inv;
-    });
+    this.forEachTileRow(t, x, n, !plane, (r, base) =>
+      mean(base, plane ? this.planePosteriorSum(r, x, base) : this.posteriorSum(r), this.acc, 0),
+    );
   }
 
   score(t: Float64Array, x: Float64Array, n: number, out: Float64Array): void {
@@ -337,56 +505,59 @@ export class EmpiricalField implements BatchField {
   private pathWeights(r: number): number {
     switch (this.kind) {
       case Kind.GaussianPath:
-        return this.gaussianWeights(r);
+        return this.gaussianWeights(r, this.dist, r * this.m, this.m);
       case Kind.PoissonPath:
-        return this.poissonWeights(r);
+        return this.poissonWeights(r, this.dist, r * this.m, this.m);
       default:
         return this.generalPathWeights(r);
     }
   }
 
-  /** log w_j = −|x − α x_j|²/(2σ²): the largest weight is the nearest point, no exp needed to find it. */
-  private gaussianWeights(r: number): number {
-    const { dist, m, survivors, weights } = this;
-    const ob = r * m;
+  /**
+   * log w_j = −|x − α x_j|²/(2σ²): the largest weight is the nearest point, no exp needed to find it. The
+   * squared distances q are dist[o..o + count) (of data points index[i], or i without an index).
+   */
+  private gaussianWeights(r: number, dist: Float64Array, o: number, count: number, index?: Int32Array): number {
+    const { survivors, weights } = this;
     let qmin = Infinity;
-    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    for (let i = 0; i < count; i++) if (dist[o + i]! < qmin) qmin = dist[o + i]!;
     const s = this.sigma[r]!;
     const inv = 0.5 / (s * s);
     const limit = qmin + this.cut / inv;
-    let count = 0;
-    for (let j = 0; j < m; j++) {
-      const q = dist[ob + j]!;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const q = dist[o + i]!;
       if (q <= limit) {
-        survivors[count] = j;
-        weights[count] = expNeg(-(q - qmin) * inv);
-        count++;
+        survivors[kept] = index ? index[i]! : i;
+        weights[kept] = expNeg(-(q - qmin) * inv);
+        kept++;
       }
     }
-    return count;
+    return kept;
   }
 
-  /** log w_j = −c log1p(|x − α x_j|²/σ²), so w_j / w_max = ((σ² + q_min)/(σ² + q_j))^c. */
-  private poissonWeights(r: number): number {
-    const { dist, m, survivors, weights } = this;
-    const ob = r * m;
+  /**
+   * log w_j = −c log1p(|x − α x_j|²/σ²), so w_j / w_max = ((σ² + q_min)/(σ² + q_j))^c; q as in gaussianWeights.
+   */
+  private poissonWeights(r: number, dist: Float64Array, o: number, count: number, index?: Int32Array): number {
+    const { survivors, weights } = this;
     let qmin = Infinity;
-    for (let j = 0; j < m; j++) if (dist[ob + j]! < qmin) qmin = dist[ob + j]!;
+    for (let i = 0; i < count; i++) if (dist[o + i]! < qmin) qmin = dist[o + i]!;
     const s = this.sigma[r]!;
     const s2 = s * s;
     const c = this.poissonPower;
     const top = s2 + qmin;
     const limit = top * Math.exp(this.cut / c) - s2;
-    let count = 0;
-    for (let j = 0; j < m; j++) {
-      const q = dist[ob + j]!;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const q = dist[o + i]!;
       if (q <= limit) {
-        survivors[count] = j;
-        weights[count] = this.ratioPower(top / (s2 + q));
-        count++;
+        survivors[kept] = index ? index[i]! : i;
+        weights[kept] = this.ratioPower(top / (s2 + q));
+        kept++;
       }
     }
-    return count;
+    return kept;
   }
 
   /** x^c for the Poisson power c = (d + D)/2. */
@@ -402,13 +573,14 @@ export class EmpiricalField implements BatchField {
     return result;
   }
 
-  /** Path kernels: acc = Σ w_j x_j over the row's surviving weights; returns Σ w_j. */
-  private posteriorSum(r: number): number {
+  /** Path kernels: acc = Σ w_j x_j over the row's surviving weights, its distances in `slot`; returns Σ w_j. */
+  private posteriorSum(r: number, slot = r): number {
+    const { dist, m } = this;
     switch (this.kind) {
       case Kind.GaussianPath:
-        return this.weightedDataSum(this.gaussianWeights(r), this.weights);
+        return this.weightedDataSum(this.gaussianWeights(r, dist, slot * m, m), this.weights);
       case Kind.PoissonPath:
-        return this.weightedDataSum(this.poissonWeights(r), this.weights);
+        return this.weightedDataSum(this.poissonWeights(r, dist, slot * m, m), this.weights);
       default:
         return this.weightedDataSum(this.generalPathWeights(r), this.weights);
     }
@@ -706,15 +878,25 @@ export class EmpiricalField implements BatchField {
     return sum;
   }
 
-  /** From acc = Σ w_j x_j and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂ (NaN when no weight survived). */
-  private finishPathVelocity(r: number, x: Float64Array, base: number, sum: number, out: Float64Array): void {
-    const { dim: d, acc } = this;
+  /**
+   * From Σ w_j x_j (acc from ao) and sum = Σ w_j: f = (σ̇/σ)(x − α x̂) + α̇ x̂ (NaN when no weight survived).
+   */
+  private finishPathVelocity(
+    r: number,
+    x: Float64Array,
+    base: number,
+    sum: number,
+    out: Float64Array,
+    acc = this.acc,
+    ao = 0,
+  ): void {
+    const d = this.dim;
     const a = this.alpha[r]!;
     const rate = this.dSigma[r]! / this.sigma[r]!;
     const da = this.dAlpha[r]!;
     const inv = 1 / sum;
     for (let k = 0; k < d; k++) {
-      const xhat = acc[k]! * inv;
+      const xhat = acc[ao + k]! * inv;
       out[base + k] = rate * (x[base + k]! - a * xhat) + da * xhat;
     }
   }
@@ -810,4 +992,11 @@ function kindOf(kernel: FieldKernel): Kind {
     case 'radial':
       return Kind.GeneralPath;
   }
+}
+
+/** |x| of the row at x[base..base + d). */
+function rowNorm(x: Float64Array, base: number, d: number): number {
+  let q = 0;
+  for (let k = 0; k < d; k++) q += x[base + k]! ** 2;
+  return Math.sqrt(q);
 }

@@ -6,6 +6,7 @@ import type { BatchField, EmpiricalData, FieldKernel } from './types.js';
 
 export { DEFAULT_FIELD_TOL, EmpiricalField, empiricalData, logWeightCutoff } from './empirical.js';
 export { DivergenceField } from './divergence.js';
+export { fieldDataArray, sharedData } from './simd.js';
 export { MixtureField, mixtureParameters, sampleMixture, type MixtureParameters } from './mixture.js';
 export type { BatchField, EmpiricalData, GaussianMixture } from './types.js';
 

@@ -2,7 +2,7 @@
 import type { Design } from '../design/types.js';
 import { OdeforgeError } from '../errors.js';
 import { limits } from '../limits.js';
-import { DEFAULT_FIELD_TOL, empiricalData, mixtureParameters, type FieldSource } from '../field/index.js';
+import { DEFAULT_FIELD_TOL, empiricalData, mixtureParameters, sharedData, type FieldSource } from '../field/index.js';
 import type { EmpiricalData, GaussianMixture } from '../field/types.js';
 import type { GridName, MethodOptions, SamplerSettings, SolverName, TimeVariable } from '../solvers/index.js';
 import type { DataTable } from '../io/table.js';
@@ -116,11 +116,15 @@ export function fieldSource(design: Pick<Design, 'dimension'>, data: SampleOptio
   return { kind: 'empirical', data: empiricalData(data.data, d) };
 }
 
-/** An empirical source with the run's field tolerance (default DEFAULT_FIELD_TOL), checked to lie in [0, 1). */
+/**
+ * An empirical source with the run's field tolerance (default DEFAULT_FIELD_TOL), checked to lie in [0, 1), and its
+ * data where every thread reads it (sharedData).
+ */
 function withFieldTol(source: FieldSource, fieldTol = DEFAULT_FIELD_TOL): FieldSource {
   if (!(fieldTol >= 0 && fieldTol < 1))
     throw new OdeforgeError(`the field tolerance must be in [0, 1), got ${fieldTol}`, {}, 'try 1e-12, or 0 for exact');
-  return source.kind === 'empirical' ? { ...source, fieldTol } : source;
+  // the data where every thread's field reads it: workers get it without a copy
+  return source.kind === 'empirical' ? { ...source, data: sharedData(source.data), fieldTol } : source;
 }
 
 /**
