@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { OdeforgeError } from '../errors.js';
-import { limits } from '../limits.js';
+import { dataBytesLimit, limits } from '../limits.js';
 import { checkWritable } from '../io/atomic.js';
 import { formatOf, readDataFile, type DataFormat } from '../io/data.js';
 import { parseNpy } from '../io/npy.js';
@@ -230,14 +230,13 @@ export function checkShardSet(files: readonly string[]): ShardFile[] {
 /** Every data file's size against the limit before any is read, so that a huge one stops the merge before any work. */
 function checkDataFileSize(file: string): void {
   const size = statSync(file).size;
-  if (size > limits.dataBytes) {
-    fail(`cannot read data file: ${size} bytes, above the limit of ${limits.dataBytes} bytes`, file);
-  }
+  const limit = dataBytesLimit();
+  if (size > limit) fail(`cannot read data file: ${size} bytes, above the limit of ${limit} bytes`, file);
 }
 
 /** A shard's bytes, checked against the SHA-256 its sidecar records (for `file`, the data file or its log-density file). */
 function readChecked(file: string, digest: string, what: string, shardFile: string): Buffer {
-  const bytes = readRegularFile(file, { maxBytes: limits.dataBytes, what });
+  const bytes = readRegularFile(file, { maxBytes: dataBytesLimit(), what });
   if (bytesDigest(bytes) !== digest) {
     const whose = file === shardFile ? 'the file' : `the log-density file of ${basename(shardFile)}`;
     fail(

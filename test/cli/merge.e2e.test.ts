@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limits } from '../../src/limits.js';
+import { dataBytesLimit } from '../../src/limits.js';
 import { example } from '../helpers.js';
 
 const bin = new URL('../../bundle/odeforge.js', import.meta.url).pathname;
@@ -115,10 +115,10 @@ describe('a data file too large for memory: exit 2 naming its size and the limit
     // a sparse file one byte above the limit: nothing is written to disk
     big = join(dir, 'big.npy');
     const fd = openSync(big, 'w');
-    ftruncateSync(fd, limits.dataBytes + 1);
+    ftruncateSync(fd, dataBytesLimit() + 1);
     closeSync(fd);
   });
-  const message = `${limits.dataBytes + 1} bytes, above the limit of ${limits.dataBytes} bytes`;
+  const message = `${dataBytesLimit() + 1} bytes, above the limit of ${dataBytesLimit()} bytes`;
 
   it.each([
     ['sample --data', () => ['sample', example('ve.yaml'), '--data', big, '--n', '10']],
@@ -133,7 +133,7 @@ describe('a data file too large for memory: exit 2 naming its size and the limit
     // the sidecar of shard 6, beside a data file that is too large: the set is fine, the size is not
     const huge = join(dir, 'huge.npy');
     const fd = openSync(huge, 'w');
-    ftruncateSync(fd, limits.dataBytes + 1);
+    ftruncateSync(fd, dataBytesLimit() + 1);
     closeSync(fd);
     writeFileSync(`${huge}.provenance.json`, readFileSync(`${shard(6)}.provenance.json`));
     const out = join(dir, 'huge-merged.npy');
