@@ -16,6 +16,7 @@ import { sample, SamplerPool } from '../sample/index.js';
 import type { FieldWorkerSetup } from './field-worker.js';
 import { maxRowError } from './measures.js';
 import { pythonStatus, referenceFieldThroughput, saveReferenceData } from './reference.js';
+import { memorySection } from './memory.js';
 import { pruningScaling, pruningSideBySide } from './pruning.js';
 import { samplerSection } from './samplers.js';
 import { cli, sideBySide } from './side-by-side.js';
@@ -33,6 +34,8 @@ interface Args {
   samplersOnly: boolean;
   /** Only the pruned field's section (tree and far field against the exact sum and the reference). */
   pruningOnly: boolean;
+  /** Only the large-data section (10^6 × 64 from .npy: load, sampling, peak memory with 1 and 2 threads). */
+  memoryOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     scipyAccuracy: false,
     samplersOnly: false,
     pruningOnly: false,
+    memoryOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -52,9 +56,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--scipy-accuracy') args.scipyAccuracy = true;
     else if (a === '--samplers-only') args.samplersOnly = true;
     else if (a === '--pruning-only') args.pruningOnly = true;
+    else if (a === '--memory-only') args.memoryOnly = true;
     else
       throw new Error(
-        `unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy, --samplers-only, --pruning-only)`,
+        `unknown bench option ${a} (use --reference PATH, --reps N, --quick, --scipy-accuracy, --samplers-only, --pruning-only, --memory-only)`,
       );
   }
   return args;
@@ -310,6 +315,10 @@ async function main(): Promise<void> {
       effectiveCores: cores,
     };
     const pruning = { reference: args.reference, python, dir, reps: Math.max(args.reps, 2) };
+    if (args.memoryOnly) {
+      summary.memory = memorySection(dir);
+      return;
+    }
     if (args.pruningOnly) {
       summary.pruning = { sideBySide: pruningSideBySide(pruning), scaling: pruningScaling(pruning) };
       mkdirSync(join(root, 'out'), { recursive: true });
@@ -323,6 +332,7 @@ async function main(): Promise<void> {
       summary.accuracy = await accuracy(args, dir, python);
       summary.samplers = await samplerSection(benchSpecs);
       summary.pruning = { sideBySide: pruningSideBySide(pruning), scaling: pruningScaling(pruning) };
+      summary.memory = memorySection(dir);
     }
     mkdirSync(join(root, 'out'), { recursive: true });
     writeFileAtomic(join(root, 'out/bench.json'), `${JSON.stringify(summary, null, 2)}\n`);

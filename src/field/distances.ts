@@ -1,7 +1,7 @@
 // Squared distances between states and data points, the first pass of every field evaluation. Plain loops
 // over flat Float64Arrays in the plane; in higher d WebAssembly SIMD kernels (simd.wat), data in cache-sized
 // blocks, as sums of squared differences or, where its error bound allows, as dot products.
-import { KERNEL_ROWS, type SimdMemory } from './simd.js';
+import { KERNEL_ROWS, tileSlots, type SimdMemory } from './simd.js';
 
 /** Doubles of data per block: a block stays in L1 while a tile of rows visits it. */
 const BLOCK_DOUBLES = 2048;
@@ -40,7 +40,7 @@ export class TileDistances {
     private readonly kernel: SimdMemory | null = null,
   ) {
     if (kernel && dim === 2) throw new Error('internal: the plane has its own distance loop');
-    const slots = Math.ceil(tileRows / KERNEL_ROWS) * KERNEL_ROWS;
+    const slots = tileSlots(tileRows);
     this.dist = kernel ? kernel.dist : new Float64Array(slots * m);
     this.stride = kernel ? kernel.stride : dim;
     this.scaledRows = kernel ? kernel.rows : new Float64Array(slots * dim);
@@ -54,7 +54,7 @@ export class TileDistances {
   compute(x: Float64Array, row0: number, rows: number, alpha: Float64Array): void {
     const { data, m, dim: d, dist } = this;
     if (d !== 2) {
-      this.computeRows(x, row0, identity(rows), rows, alpha, 'exact');
+      this.computeTile(x, row0, alpha, identity(rows), 0, identity(rows), rows);
       return;
     }
     for (let r = 0; r < rows; r++) {
@@ -72,38 +72,46 @@ export class TileDistances {
   }
 
   /**
-   * d ≠ 2: slot s (dist[s·m..]) gets tile row which[s] (of x at row0) in `form`: exact |x − α x_j|², or dots
-   * α²|x_j|² − 2α x·x_j. A row's bits depend only on the row and the form, not on the tile around it.
+   * d ≠ 2, in one pass over the data (each block of it serves every row of the tile from cache): slot i gets
+   * tile row dots[i] (of x at row0) in the dots form α²|x_j|² − 2α x·x_j, and slot exactSlot(nDots) + i
+   * gets row exact[i] in the exact form |x − α x_j|². A row's bits depend only on the row and its form.
    */
-  computeRows(
+  computeTile(
     x: Float64Array,
     row0: number,
-    which: Int32Array,
-    count: number,
     alpha: Float64Array,
-    form: DistanceForm,
+    dots: Int32Array,
+    nDots: number,
+    exact: Int32Array,
+    nExact: number,
   ): void {
-    const { m, dim: d, scaledRows, stride } = this;
-    for (let s = 0; s < count; s++) {
-      const a = alpha[which[s]!]!;
-      const xb = (row0 + which[s]!) * d;
-      this.alpha2[s] = a * a;
-      // exact: x/α (α = 0: zeros, patched below); dots: 2αx, so that the kernel needs no multiply by 2
-      for (let k = 0; k < d; k++)
-        scaledRows[s * stride + k] = form === 'dots' ? 2 * (a * x[xb + k]!) : a === 0 ? 0 : x[xb + k]! / a;
+    const { m, dim: d } = this;
+    const first = exactSlot(nDots);
+    for (let i = 0; i < nDots; i++) this.scaleRow(x, (row0 + dots[i]!) * d, alpha[dots[i]!]!, i, 'dots');
+    for (let i = 0; i < nExact; i++) this.scaleRow(x, (row0 + exact[i]!) * d, alpha[exact[i]!]!, first + i, 'exact');
+    if (nDots > 0) this.dataNorms();
+    if (this.kernel) this.kernelPass(nDots, first, nExact);
+    else {
+      for (let s = 0; s < nDots; s++) this.rowDots(s, 0, m);
+      for (let s = first; s < first + nExact; s++) this.rowDistances(s, 0, m);
     }
-    if (form === 'dots') {
-      this.dotRows(count);
-      return;
+    for (let i = 0; i < nExact; i++) {
+      this.unscale(x, (row0 + exact[i]!) * d, alpha[exact[i]!]!, this.dist, (first + i) * m, m);
     }
-    if (this.kernel) this.kernelDistances(count);
-    else for (let s = 0; s < count; s++) this.rowDistances(s, 0, m);
-    for (let s = 0; s < count; s++) this.unscale(x, (row0 + which[s]!) * d, alpha[which[s]!]!, this.dist, s * m, m);
+  }
+
+  /** The slot's row as its form needs it: x/α for exact (α = 0: zeros, patched by unscale), 2αx for dots. */
+  private scaleRow(x: Float64Array, xb: number, a: number, slot: number, form: DistanceForm): void {
+    const { dim: d, scaledRows, stride } = this;
+    this.alpha2[slot] = a * a;
+    // 2αx: the kernel then needs no multiply by 2 (exact in binary)
+    for (let k = 0; k < d; k++)
+      scaledRows[slot * stride + k] = form === 'dots' ? 2 * (a * x[xb + k]!) : a === 0 ? 0 : x[xb + k]! / a;
   }
 
   /**
    * exact[c] = |x − α x_j|² for j = candidates[c], c < count, the row at x[base]: the same bits as the exact
-   * form of computeRows gives that j.
+   * form of computeTile gives that j.
    */
   gather(x: Float64Array, base: number, a: number, count: number): void {
     const { dim: d, exactRow, exact } = this;
@@ -125,57 +133,47 @@ export class TileDistances {
     }
   }
 
-  /** The data's squared norms |x_j|², summed in coordinate order (the dots form's α²|x_j|²). */
+  /**
+   * The data's squared norms |x_j|² (the dots form's α²|x_j|²), even and odd coordinates summed apart as the dot
+   * products are: each sum has ⌈d/2⌉ terms, which halves its error bound (dotsErrorBound).
+   */
   private dataNorms(): Float64Array {
     if (this.norms) return this.norms;
-    const { m, dim: d, stride } = this;
+    const { m } = this;
     const norms = this.kernel ? this.kernel.norms : new Float64Array(m);
-    const data = this.kernel ? this.kernel.data : this.data;
-    for (let j = 0; j < m; j++) {
-      let q = 0;
-      for (let k = 0; k < d; k++) q += data[j * stride + k]! ** 2;
-      norms[j] = q;
-    }
+    const rows = this.kernel ? this.kernel.data : this.data;
+    for (let j = 0; j < m; j++) norms[j] = this.laneSplitDot(rows, j * this.stride, j);
     this.norms = norms;
     return norms;
   }
 
-  /** The dots form for slots 0..count−1: the SIMD kernel over cached blocks of data, or its JS twin. */
-  private dotRows(count: number): void {
-    const { m, stride, dist } = this;
-    const norms = this.dataNorms();
-    const kernel = this.kernel;
-    if (!kernel) {
-      for (let s = 0; s < count; s++)
-        for (let j = 0; j < m; j++)
-          dist[s * m + j] = this.alpha2[s]! * norms[j]! - this.laneSplitDot(this.scaledRows, s * stride, j);
-      return;
-    }
-    const even = m - (m & 1);
-    const block = Math.max(2, Math.floor(BLOCK_DOUBLES / stride) & ~1);
-    for (let j0 = 0; j0 < even; j0 += block) {
-      const n = Math.min(block, even - j0);
-      for (let s = 0; s < count; s += KERNEL_ROWS) kernel.fourDots(s, j0, n, m);
-    }
-    if (even < m)
-      for (let s = 0; s < count; s++)
-        dist[s * m + even] = this.alpha2[s]! * norms[even]! - this.laneSplitDot(kernel.rows, s * stride, even);
-  }
-
   /**
-   * The SIMD kernel over blocks of data that stay in cache while the tile's rows (four per call; rows past
-   * the tile's end compute harmless leftovers) visit them; a last odd data point in JS.
+   * The SIMD kernels over blocks of data that stay in cache while the tile's rows (four per call; slots past a
+   * form's rows compute harmless leftovers) visit them: dots slots 0..nDots−1, exact slots first..first+nExact−1;
+   * a last odd data point in JS.
    */
-  private kernelDistances(rows: number): void {
+  private kernelPass(nDots: number, first: number, nExact: number): void {
     const { m, stride } = this;
     const kernel = this.kernel!;
     const even = m - (m & 1);
     const block = Math.max(2, Math.floor(BLOCK_DOUBLES / stride) & ~1);
     for (let j0 = 0; j0 < even; j0 += block) {
       const count = Math.min(block, even - j0);
-      for (let r = 0; r < rows; r += KERNEL_ROWS) kernel.fourRows(r, j0, count, m);
+      for (let s = 0; s < nDots; s += KERNEL_ROWS) kernel.fourDots(s, j0, count, m);
+      for (let s = first; s < first + nExact; s += KERNEL_ROWS) kernel.fourRows(s, j0, count, m);
     }
-    if (even < m) for (let r = 0; r < rows; r++) this.rowDistances(r, even, m);
+    if (even < m) {
+      for (let s = 0; s < nDots; s++) this.rowDots(s, even, m);
+      for (let s = first; s < first + nExact; s++) this.rowDistances(s, even, m);
+    }
+  }
+
+  /** dist[s·m + j] = α²|x_j|² − y_s·x_j for data j0..j1 (y_s = 2αx), as the SIMD kernel forms it. */
+  private rowDots(s: number, j0: number, j1: number): void {
+    const { m, stride } = this;
+    const norms = this.norms!;
+    for (let j = j0; j < j1; j++)
+      this.dist[s * m + j] = this.alpha2[s]! * norms[j]! - this.laneSplitDot(this.scaledRows, s * stride, j);
   }
 
   /** dist[r·m + j] = |y_r − x_j|² for data j0..j1, lane-split as the SIMD kernel sums it. */
@@ -209,6 +207,7 @@ export class TileDistances {
   private laneSplitDot(rows: Float64Array, yb: number, j: number): number {
     const { dim: d, stride } = this;
     const data = this.kernel ? this.kernel.data : this.data;
+    // (rows and data may be one array: the norms are x_j·x_j)
     const b = j * stride;
     let even = 0;
     let odd = 0;
@@ -222,6 +221,11 @@ export class TileDistances {
   }
 }
 
+/** The first exact slot of computeTile, after nDots dots rows padded to the kernels' four. */
+export function exactSlot(nDots: number): number {
+  return Math.ceil(nDots / KERNEL_ROWS) * KERNEL_ROWS;
+}
+
 const identities = new Map<number, Int32Array>();
 /** 0, 1, …, n − 1. */
 function identity(n: number): Int32Array {
@@ -232,11 +236,12 @@ function identity(n: number): Int32Array {
 
 /**
  * A bound on |dots − (|x − αx_j|² − |x|²)| for every data point j, from the standard bound on a floating-point
- * dot product (|fl(Σ a_k b_k) − Σ a_k b_k| ≤ γ_n Σ |a_k b_k|, γ_n = nu/(1 − nu), u = 2⁻⁵³; Higham, Accuracy and
- * Stability, §3.1) and Cauchy–Schwarz: γ_{d+4}·(α²R² + 2|α||x|R), R ≥ max_j |x_j| (docs/mathematics.md §14).
+ * sum of n products (|fl(Σ a_k b_k) − Σ a_k b_k| ≤ γ_n Σ |a_k b_k|, γ_n = nu/(1 − nu), u = 2⁻⁵³; Higham, Accuracy
+ * and Stability, §3.1) with n = ⌈d/2⌉ + 1 (two lanes, then their sum), the roundings of α², α x, α²|x_j|² and the
+ * final difference, and Cauchy–Schwarz: γ_{⌈d/2⌉+4}·(α²R² + 2|α||x|R), R ≥ max_j |x_j| (docs/mathematics.md §14).
  */
 export function dotsErrorBound(d: number, alpha: number, xNorm: number, dataNorm: number): number {
-  const nu = (d + 4) * 2 ** -53;
+  const nu = (Math.ceil(d / 2) + 4) * 2 ** -53;
   const gamma = (nu / (1 - nu)) * 1.01;
   const a = Math.abs(alpha);
   return gamma * (a * a * dataNorm * dataNorm + 2 * a * xNorm * dataNorm);

@@ -3,7 +3,7 @@
 // It must not know about spec files or symbolic code; it sees a design only through its FieldKernel.
 import { OdeforgeError } from '../errors.js';
 import { expNeg } from '../numeric/expneg.js';
-import { planeDistances, TileDistances, type DistanceForm } from './distances.js';
+import { exactSlot, planeDistances, TileDistances } from './distances.js';
 import { PrunedPathSum, type PruneStats } from './prune.js';
 import { RowForm, RowForms } from './row-forms.js';
 import { SimdMemory } from './simd.js';
@@ -287,8 +287,8 @@ export class EmpiricalField implements BatchField {
   }
 
   /**
-   * Path rows in d ≠ 2 in tiles, each row's distances in the form row-forms.ts chooses: the tile's dots and screen
-   * rows share one dots pass, its exact rows one exact pass; `row` gets each row with its Σ w_j x_j (in acc from
+   * Path rows in d ≠ 2 in tiles, each row's distances in the form row-forms.ts chooses (its dots and screen rows
+   * in the dots form, its exact rows in the exact one, in one pass over the data); `row` gets each row with its Σ w_j x_j (in acc from
    * ao) and sum = Σ w_j, rows in any order (each row's result is its own).
    */
   private formedTileRows(t: Float64Array, x: Float64Array, n: number, row: RowDone): void {
@@ -304,29 +304,30 @@ export class EmpiricalField implements BatchField {
         if (form[r] === RowForm.Exact) exactWhich[exact++] = r;
         else dotsWhich[dots++] = r;
       }
-      if (dots > 0) this.formedGroup(x, row0, dotsWhich, dots, 'dots', row);
-      if (exact > 0) this.formedGroup(x, row0, exactWhich, exact, 'exact', row);
+      this.tile.computeTile(x, row0, this.alpha, dotsWhich, dots, exactWhich, exact);
+      if (dots > 0) this.formedGroup(x, row0, dotsWhich, dots, 0, row);
+      if (exact > 0) this.formedGroup(x, row0, exactWhich, exact, exactSlot(dots), row);
     }
   }
 
   /**
-   * One form's rows of a tile: distances, weights, then Σ w_j x_j: by the SIMD kernel over the survivors of a row
-   * where few survive, four rows at a time over all data (zero weights off the survivors: the same bits) where
-   * many do.
+   * One form's rows of a tile (row which[i] in dist slot slot0 + i): weights, then Σ w_j x_j: by the SIMD kernel
+   * over the survivors of a row where few survive, four rows at a time over all data (zero weights off the
+   * survivors: the same bits) where many do.
    */
   private formedGroup(
     x: Float64Array,
     row0: number,
     which: Int32Array,
     count: number,
-    form: DistanceForm,
+    slot0: number,
     row: RowDone,
   ): void {
     const { m, dim: d, simd, denseSlots, denseRows, rowSums } = this;
-    this.tile.computeRows(x, row0, which, count, this.alpha, form);
     let dense = 0;
-    for (let s = 0; s < count; s++) {
-      const r = which[s]!;
+    for (let i = 0; i < count; i++) {
+      const r = which[i]!;
+      const s = slot0 + i;
       const base = (row0 + r) * d;
       const kept = this.form[r] === RowForm.Screen ? this.screenedWeights(r, s, x, base) : this.slotWeights(r, s);
       if (simd && kept >= DENSE_FRACTION * m) {

@@ -15,6 +15,14 @@ const MAX_PAGES = 65536;
 /** Rows the distance kernels handle per call (simd.wat's fourRows and fourDots). */
 export const KERNEL_ROWS = 4;
 
+/**
+ * Distance rows (slots) a tile of `rows` needs: the rows of each of the two forms padded to the kernels' four
+ * (distances.ts computeTile), so one group of four more than the tile.
+ */
+export function tileSlots(rows: number): number {
+  return Math.ceil(rows / KERNEL_ROWS) * KERNEL_ROWS + KERNEL_ROWS;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /** simd.wat, compiled once per thread; null where WebAssembly SIMD or shared memory is not available. */
@@ -183,7 +191,7 @@ export class SimdMemory {
     const points = shared ?? sharedPoints(data, m, d);
     const module = simdModule();
     if (!points || !module) return null;
-    const rowCount = Math.ceil(tileRows / KERNEL_ROWS) * KERNEL_ROWS;
+    const rowCount = tileSlots(tileRows);
     // a memory of this field's own (no shared points given) is never met again: nothing to remember
     const base = scratchBase(points, scratchLayout(m, points.stride, rowCount).bytes, shared !== undefined);
     if (base === null) return null;

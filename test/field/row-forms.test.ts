@@ -120,7 +120,7 @@ describe('dotsErrorBound: |dots − (|x − αx_j|² − |x|²)| ≤ γ_{d+4}(α
     let worst = 0;
     for (const kernel of [SimdMemory.create(data, m, d, rows), null]) {
       const tile = new TileDistances(data, m, d, rows, kernel);
-      tile.computeRows(x, 0, which, rows, alpha, 'dots');
+      tile.computeTile(x, 0, alpha, which, rows, new Int32Array(0), 0);
       for (let r = 0; r < rows; r++) {
         const bound = dotsErrorBound(d, alpha[r]!, norm(x, r * d, d), dataNorm);
         for (let j = 0; j < m; j++) {
@@ -142,9 +142,9 @@ describe('dotsErrorBound: |dots − (|x − αx_j|² − |x|²)| ≤ γ_{d+4}(α
     for (let k = 0; k < d; k++) x[k] = data[k]! + 1e-4; // |x − x_0|² = 64e-8
     const tile = new TileDistances(data, m, d, 1, SimdMemory.create(data, m, d, 1));
     const exactQ = 64e-8;
-    tile.computeRows(x, 0, Int32Array.of(0), 1, Float64Array.of(1), 'exact');
+    tile.computeTile(x, 0, Float64Array.of(1), new Int32Array(0), 0, Int32Array.of(0), 1);
     expect(Math.abs(tile.dist[0]! - exactQ) / exactQ).toBeLessThan(1e-6);
-    tile.computeRows(x, 0, Int32Array.of(0), 1, Float64Array.of(1), 'dots');
+    tile.computeTile(x, 0, Float64Array.of(1), Int32Array.of(0), 1, new Int32Array(0), 0);
     const fromDots = tile.dist[0]! + norm(x, 0, d) ** 2;
     expect(Math.abs(fromDots - exactQ) / exactQ).toBeGreaterThan(1e-3);
   });
