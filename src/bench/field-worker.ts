@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDesign } from '../design/index.js';
-import { EmpiricalField } from '../field/index.js';
+import { DEFAULT_FIELD_TOL, EmpiricalField } from '../field/index.js';
 import { parseCsv } from '../io/csv.js';
 import { priorSamples } from '../sample/index.js';
 
@@ -19,7 +19,8 @@ export interface FieldWorkerSetup {
 const setup = workerData as FieldWorkerSetup;
 const design = loadDesign(setup.specPath, { dimension: setup.dim });
 const table = parseCsv(readFileSync(setup.dataPath, 'utf8'), setup.dataPath);
-const field = new EmpiricalField(design.fieldKernel, table);
+// the sampler's default field tolerance, so that the field is the one `sample` integrates
+const field = new EmpiricalField(design.fieldKernel, table, { fieldTol: DEFAULT_FIELD_TOL });
 // States as numpy_sampler.py's `field` command draws them: prior samples divided by 10.
 const x = priorSamples(design, 1, setup.rowOffset, setup.rows).map((v) => v / 10);
 const t = new Float64Array(setup.rows).fill(setup.t);
