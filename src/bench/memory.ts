@@ -23,6 +23,8 @@ export interface MemoryRow {
   load_s: number;
   sample_s: number;
   nfe: number;
+  /** Threads that sampled (the run's stats). */
+  threads_used: number;
   peak_rss_mb: number;
 }
 
@@ -38,17 +40,22 @@ function clusteredNpy(path: string, m: number, d: number): void {
 /** One fresh process: read the .npy into the field's memory, sample n with `threads`, report times and peak RSS. */
 function measure(path: string, m: number, d: number, n: number, threads: number): MemoryRow {
   const script = `
-const { fieldDataArray, loadDesign, readDataFile, sample } = await import(${JSON.stringify(library)});
+const { fieldDataArray, loadDesign, readDataFile, sample, SamplerPool } = await import(${JSON.stringify(library)});
 const t0 = performance.now();
 const data = readDataFile(${JSON.stringify(path)}, { allocate: fieldDataArray });
 const t1 = performance.now();
 const design = loadDesign(${JSON.stringify(spec)}, { dimension: ${d} });
-const run = await sample(design, { data, n: ${n}, seed: 0, threads: ${threads}, chunkSize: 4 });
+// workers started and ready before the run, so that each thread takes its share of the n samples
+const pool = new SamplerPool({ specPath: ${JSON.stringify(spec)}, dimension: ${d} }, ${threads - 1});
+await pool.ready();
+const run = await sample(design, { data, n: ${n}, seed: 0, threads: ${threads}, chunkSize: ${n / threads}, pool });
+await pool.close();
 const t2 = performance.now();
 // VmHWM: this process image's peak (getrusage's maxrss also counts the parent's peak from before the exec)
 const hwm = /VmHWM:\\s+(\\d+) kB/.exec((await import('node:fs')).readFileSync('/proc/self/status', 'utf8'));
 const peak = hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS;
 console.log(JSON.stringify({ load_s: (t1 - t0) / 1000, sample_s: (t2 - t1) / 1000, nfe: run.stats.nfe,
+  threads_used: run.stats.threads,
   peak_rss_mb: peak / 1024 }));
 `;
   // a file, not `node -e`: worker threads inherit the process's flags, and --input-type breaks theirs
@@ -76,7 +83,7 @@ export function memorySection(dir: string): MemoryRow[] {
       table(
         ['threads', 'load s', 'sampling s', 'NFE/sample', 'peak RSS MiB', 'peak RSS ÷ payload'],
         rows.map((r) => [
-          r.threads,
+          r.threads_used,
           fmt(r.load_s, 2),
           fmt(r.sample_s, 1),
           r.nfe,

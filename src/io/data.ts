@@ -70,18 +70,18 @@ function checkTableSize(rows: number, dim: number, file: string, request: ReadRe
 
 /** The caller's array for a rows × dim table, checked to be one. */
 function allocateTable(options: ReadDataOptions, rows: number, dim: number, file: string): Float64Array {
-  if (!options.allocate) return allocateDefault(rows * dim, file);
-  const data = options.allocate(rows, dim);
+  const allocate = options.allocate ?? ((r: number, d: number) => new Float64Array(r * d));
+  const data = allocateOrRefuse(() => allocate(rows, dim), rows * dim, file);
   if (!(data instanceof Float64Array) || data.length !== rows * dim) {
     throw new TypeError(`allocate(${rows}, ${dim}) must return a Float64Array of ${rows * dim} values`);
   }
   return data;
 }
 
-/** Plain memory, as before; the byte limit makes a failure unlikely, but it is then a message, not a crash. */
-function allocateDefault(values: number, file: string): Float64Array {
+/** The byte limit makes running out of memory unlikely, but it is then a message, not a crash. */
+function allocateOrRefuse(allocate: () => Float64Array, values: number, file: string): Float64Array {
   try {
-    return new Float64Array(values);
+    return allocate();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new OdeforgeError(
