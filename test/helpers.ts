@@ -1,5 +1,7 @@
 // Shared test helpers: example paths, closed-form constants, finite differences.
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { OdeforgeError } from '../src/errors.js';
 
 export const examplesDir = new URL('../examples/', import.meta.url).pathname;
 export const exampleFiles = readdirSync(examplesDir)
@@ -20,4 +22,15 @@ export function relativeError(actual: number, expected: number): number {
 /** An example's text with its `dimension:` line set to d. */
 export function specWithDimension(file: string, d: number): string {
   return readFileSync(example(file), 'utf8').replace(/^dimension: \d+$/m, `dimension: ${d}`);
+}
+
+/** The OdeforgeError `f` throws (the test fails if it throws nothing, or something else). */
+export function thrown(f: () => unknown): OdeforgeError {
+  try {
+    f();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OdeforgeError);
+    return error as OdeforgeError;
+  }
+  throw new Error('expected an OdeforgeError');
 }

@@ -4,24 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OdeforgeError } from '../../src/errors.js';
 import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { readDataFile, readDataSource, writeDataFile } from '../../src/io/data.js';
 import { parseJsonData } from '../../src/io/json.js';
 import { formatNpy, parseNpy } from '../../src/io/npy.js';
+import { thrown } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'odeforge-io-'));
 const awkward = Float64Array.of(0.1, -2.5e-300, 1 / 3, 123456789.123, -0, 5e-324, Math.PI, -1e300);
-
-function thrown(f: () => unknown): OdeforgeError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OdeforgeError);
-    return error as OdeforgeError;
-  }
-  throw new Error('expected an OdeforgeError');
-}
 
 describe.each(['csv', 'npy', 'json'])('%s round trip', (ext) => {
   it('writes and reads back the same bits, with the shape', () => {

@@ -5,7 +5,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OdeforgeError } from '../../src/errors.js';
 import { checkWritable } from '../../src/io/atomic.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { dataset } from '../../src/io/datasets.js';
@@ -15,18 +14,9 @@ import { parseNpy } from '../../src/io/npy.js';
 import { readRegularFile } from '../../src/io/read.js';
 import { limits } from '../../src/limits.js';
 import { planRun } from '../../src/sample/options.js';
+import { thrown } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'odeforge-io-hostile-'));
-
-function thrown(f: () => unknown): OdeforgeError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OdeforgeError);
-    return error as OdeforgeError;
-  }
-  throw new Error('expected an OdeforgeError');
-}
 
 /** An .npy file with `shape` written into its header and `dataBytes` bytes of data. */
 function npyWithShape(shape: string, dataBytes = 64): Uint8Array {

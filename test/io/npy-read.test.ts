@@ -19,23 +19,13 @@ import {
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OdeforgeError } from '../../src/errors.js';
 import { readDataFile, readDataSource, type ReadDataOptions } from '../../src/io/data.js';
 import { formatNpy, parseNpy } from '../../src/io/npy.js';
 import { humanBytes } from '../../src/io/read.js';
 import { dataBytesLimit, limits } from '../../src/limits.js';
+import { thrown } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'odeforge-npy-read-'));
-
-function thrown(f: () => unknown): OdeforgeError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OdeforgeError);
-    return error as OdeforgeError;
-  }
-  throw new Error('expected an OdeforgeError');
-}
 
 /** An allocator that records its calls and returns a fresh array each time. */
 function recorder(make: (values: number) => Float64Array = (values) => new Float64Array(values)) {

@@ -3,22 +3,12 @@
 // positioned at the offending key or value; while the finer defects stay for `odeforge verify` to find.
 import { describe, expect, it } from 'vitest';
 import { designFromText, loadDesign } from '../../src/design/index.js';
-import { OdeforgeError } from '../../src/errors.js';
 import { limits } from '../../src/limits.js';
 import { parseSpec, readSpecText } from '../../src/spec/index.js';
+import { thrown } from '../helpers.js';
 
 const hostile = (file: string) => new URL(`../fixtures/hostile/${file}`, import.meta.url).pathname;
 const verifyBad = (file: string) => new URL(`../fixtures/verify-bad/${file}`, import.meta.url).pathname;
-
-function thrown(f: () => unknown): OdeforgeError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OdeforgeError);
-    return error as OdeforgeError;
-  }
-  throw new Error('expected an OdeforgeError');
-}
 
 const radial = (cumulative: string, time = '{ T: 40, epsilon: 0.001 }') =>
   `family: radial\ndimension: 2\ncumulative: ${cumulative}\ntime: ${time}\n`;
