@@ -111,14 +111,16 @@ export function sharedData(data: EmpiricalData): EmpiricalData {
  * worker): fields on one thread never run at once, so a new field on the same data reuses it instead of growing
  * the memory again (a long-lived worker pool samples run after run).
  */
-const scratchOf = new Map<string, { base: number; bytes: number }>();
+const scratchOf = new Map<string, number>();
 
 function scratchBase(points: SharedPoints, bytes: number, reuse: boolean): number | null {
-  const known = reuse ? scratchOf.get(points.id) : undefined;
-  if (known && known.bytes >= bytes) return known.base;
+  // by layout too: a field keeps its data's norms in its scratch across calls, where another layout puts distances
+  const key = `${points.id}:${bytes}`;
+  const known = reuse ? scratchOf.get(key) : undefined;
+  if (known !== undefined) return known;
   try {
     const base = PAGE * points.memory.grow(Math.ceil(bytes / PAGE));
-    if (reuse) scratchOf.set(points.id, { base, bytes });
+    if (reuse) scratchOf.set(key, base);
     return base;
   } catch {
     return null; // past 4 GiB: the JS loops give the same bits

@@ -307,11 +307,18 @@ describe('data shared by every thread', () => {
     expect(grown).toBeGreaterThan(8 * m * d);
     for (let i = 0; i < 4; i++) expect(run()).toEqual(first);
     expect(shared.points!.memory.buffer.byteLength).toBe(grown);
+    // scratch of another layout is another region: it cannot overwrite the norms a field keeps in its own
+    const kept = new EmpiricalField(gaussianPathKernel(veSchedule), shared, { fieldTol: 1e-12 });
+    const out = new Float64Array(24 * d);
+    kept.velocity(t, x, 24, out);
+    const other = SimdMemory.create(array, m, d, 1, shared.points)!;
+    new Float64Array(shared.points!.memory.buffer, other.rows.byteOffset).fill(Number.NaN);
+    kept.velocity(t, x, 24, out);
+    expect(out).toEqual(first);
     // and the same bits as a field on a private copy of the data
     const own = new EmpiricalField(gaussianPathKernel(veSchedule), empiricalData(Float64Array.from(array), d), {
       fieldTol: 1e-12,
     });
-    const out = new Float64Array(24 * d);
     own.velocity(t, x, 24, out);
     expect(out).toEqual(first);
   });
