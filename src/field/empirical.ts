@@ -43,7 +43,7 @@ const TILE_ROWS = 8;
 
 /**
  * From this fraction of surviving data points a row's Σ w_j x_j takes the dense kernel (all points, four rows at
- * once, ~5× the survivors' kernel per point at d = 64) instead of the survivors' kernel.
+ * once: about twice the survivors' kernel's speed per point at d = 64) instead of the survivors' kernel.
  */
 const DENSE_FRACTION = 0.25;
 
@@ -288,8 +288,8 @@ export class EmpiricalField implements BatchField {
 
   /**
    * Path rows in d ≠ 2 in tiles, each row's distances in the form row-forms.ts chooses (its dots and screen rows
-   * in the dots form, its exact rows in the exact one, in one pass over the data); `row` gets each row with its Σ w_j x_j (in acc from
-   * ao) and sum = Σ w_j, rows in any order (each row's result is its own).
+   * in the dots form, its exact rows in the exact one, in one pass over the data); `row` gets each row with its
+   * Σ w_j x_j (in acc from ao) and sum = Σ w_j, rows in any order (each row's result is its own).
    */
   private formedTileRows(t: Float64Array, x: Float64Array, n: number, row: RowDone): void {
     const { dim: d, form, dotsWhich, exactWhich } = this;
@@ -574,17 +574,9 @@ export class EmpiricalField implements BatchField {
     return result;
   }
 
-  /** Path kernels: acc = Σ w_j x_j over the row's surviving weights, its distances in `slot`; returns Σ w_j. */
-  private posteriorSum(r: number, slot = r): number {
-    const { dist, m } = this;
-    switch (this.kind) {
-      case Kind.GaussianPath:
-        return this.weightedDataSum(this.gaussianWeights(r, dist, slot * m, m), this.weights);
-      case Kind.PoissonPath:
-        return this.weightedDataSum(this.poissonWeights(r, dist, slot * m, m), this.weights);
-      default:
-        return this.weightedDataSum(this.generalPathWeights(r), this.weights);
-    }
+  /** Path kernels: acc = Σ w_j x_j over the row's surviving weights; returns Σ w_j. */
+  private posteriorSum(r: number): number {
+    return this.weightedDataSum(this.pathWeights(r), this.weights);
   }
 
   /**
