@@ -1,4 +1,5 @@
 // Shared test helpers: example paths, closed-form constants, finite differences.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { OdeforgeError } from '../src/errors.js';
@@ -34,3 +35,13 @@ export function thrown(f: () => unknown): OdeforgeError {
   }
   throw new Error('expected an OdeforgeError');
 }
+
+/** That `run` throws an OdeforgeError whose message matches, naming `file` when given. */
+export function expectBadInput(run: () => unknown, message: RegExp, file?: string): void {
+  const error = thrown(run);
+  expect(error.message).toMatch(message);
+  if (file !== undefined) expect(error.file).toBe(file);
+}
+
+/** SHA-256 (hex) of bytes or UTF-8 text, for checking the digests odeforge records. */
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');

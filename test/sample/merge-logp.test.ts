@@ -2,14 +2,12 @@
 // (CSV text, JSON text, float64 bytes), the provenance's logp record against SHA-256 computed here, merged bytes
 // against the unsharded run's files in every format (from sample() itself and, for values sample() never
 // gives — ±Infinity, NaN, −0, subnormals — from a property test), and each way a logp shard set can be wrong.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesign } from '../../src/design/index.js';
-import { OdeforgeError } from '../../src/errors.js';
 import { sample, type SampleOptions } from '../../src/sample/index.js';
 import { checkShardSet, mergeShards } from '../../src/sample/merge.js';
 import {
@@ -24,7 +22,7 @@ import {
   type Provenance,
   type RunProvenance,
 } from '../../src/sample/provenance.js';
-import { example } from '../helpers.js';
+import { example, expectBadInput, sha256 } from '../helpers.js';
 import { eightGaussians } from './designs.js';
 
 let dir: string;
@@ -33,24 +31,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const sidecarOf = (file: string) => JSON.parse(readFileSync(provenancePath(file), 'utf8')) as Provenance;
 const folder = (name: string) => {
   mkdirSync(join(dir, name), { recursive: true });
   return join(dir, name);
 };
-
-function expectBadInput(run: () => unknown, message: RegExp, file?: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(OdeforgeError);
-  expect((error as OdeforgeError).message).toMatch(message);
-  if (file !== undefined) expect((error as OdeforgeError).file).toBe(file);
-}
 
 /** Float64 little-endian bytes of values, written here with Buffer rather than by odeforge's .npy writer. */
 function float64le(values: number[]): Buffer {

@@ -1,7 +1,6 @@
 // Provenance sidecars and merging shards, in process: digests against values computed outside odeforge
 // (Python's hashlib and sha256sum), shard rows against sample()'s own slices, merged bytes against the unsharded
 // run's file in every format, and each way a shard set can be wrong.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designFromText, loadDesign } from '../../src/design/index.js';
 import type { Design } from '../../src/design/types.js';
-import { OdeforgeError } from '../../src/errors.js';
 import { writeDataFile } from '../../src/io/data.js';
 import { sample, type SampleOptions } from '../../src/sample/index.js';
 import { checkShardSet, mergeShards } from '../../src/sample/merge.js';
@@ -22,7 +20,7 @@ import {
   writeSamplesWithProvenance,
   type Provenance,
 } from '../../src/sample/provenance.js';
-import { example, specWithDimension } from '../helpers.js';
+import { example, expectBadInput, sha256, specWithDimension } from '../helpers.js';
 import { eightGaussians } from './designs.js';
 
 let dir: string;
@@ -31,20 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const sidecarOf = (file: string) => JSON.parse(readFileSync(provenancePath(file), 'utf8')) as Provenance;
-
-function expectBadInput(run: () => unknown, message: RegExp, file?: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(OdeforgeError);
-  expect((error as OdeforgeError).message).toMatch(message);
-  if (file !== undefined) expect((error as OdeforgeError).file).toBe(file);
-}
 
 describe('digests', () => {
   it('the data digest is SHA-256 of "points d=D\\n" and the float64 values (little-endian), as hashlib computes it', () => {
